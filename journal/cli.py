@@ -1,0 +1,302 @@
+"""The command line: ``pain-journal`` and ``python -m journal``.
+
+Each command is a thin wrapper over the library. Importing this module stays
+light (no Qt, matplotlib, numpy or scipy): storage is imported inside commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from journal import __version__
+from journal.domain import Entry, ValidationError
+from journal.domain.parse import (
+    NO_ACTIVITY, parse_activity, parse_date, parse_scale, parse_sleep,
+)
+from journal.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from journal.storage import EntryStore
+
+PROG = "pain-journal"
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+class Failure(click.ClickException):
+    """Any failure that is not the user's input: one line, exit 1."""
+
+    exit_code = EXIT_FAILURE
+
+
+@dataclass
+class Options:
+    db_flag: str | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return resolve_db_path(self.db_flag)
+
+
+def _db_option(command: Callable) -> Callable:
+    """``--db`` is accepted before or after the command name."""
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value:
+            ctx.ensure_object(Options).db_flag = value
+
+    return click.option("--db", metavar="PATH", expose_value=False, callback=remember,
+                        help="The journal file (default: $PAIN_JOURNAL_DB or the user data dir).")(command)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@_db_option
+@click.version_option(__version__, prog_name=PROG, message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Pain & Mood Journal: a private pain, mood, sleep and activity diary."""
+    ctx.ensure_object(Options)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def _store(*, create: bool = False) -> EntryStore:
+    from journal.storage import EntryStore, open_database
+
+    ctx = click.get_current_context()
+    db = open_database(ctx.ensure_object(Options).db_path, create=create)
+    ctx.call_on_close(db.close)
+    return EntryStore(db)
+
+
+def _date_arg(_ctx: object, _param: object, value: str | None) -> dt.date | None:
+    return None if value is None else parse_date(value)
+
+
+@cli.command()
+@_db_option
+@click.option("--date", "date_text", metavar="D", help="The day, YYYY-MM-DD (default: today).")
+@click.option("--pain", metavar="N", help="Average pain today, 0 (none) to 10 (worst imaginable).")
+@click.option("--worst-pain", metavar="N", help="Worst pain today, 0 to 10.")
+@click.option("--mood", metavar="N", help="Mood, 0 (very low) to 10 (very good).")
+@click.option("--energy", metavar="N", help="Energy, 0 (exhausted) to 10 (full of energy).")
+@click.option("--sleep", metavar="HOURS", help="Sleep last night: 7.5, 7,5 or 7:30.")
+@click.option("--sleep-quality", metavar="N", help="Sleep quality, 1 (very poor) to 5 (very good).")
+@click.option("--activity", "activities", metavar="KIND:MINUTES[:INTENSITY]", multiple=True,
+              help="Repeatable, e.g. walking:30:moderate; 'none' records no exercise.")
+@click.option("--tag", "tags", metavar="T", multiple=True, help="Repeatable.")
+@click.option("--note", metavar="TEXT", help="A note for the day.")
+def add(date_text: str | None, pain: str | None, worst_pain: str | None, mood: str | None,
+        energy: str | None, sleep: str | None, sleep_quality: str | None,
+        activities: Sequence[str], tags: Sequence[str], note: str | None) -> None:
+    """Record a day. Given fields replace, others are kept; an empty value clears a field."""
+    today = dt.date.today()
+    date = parse_date(date_text) if date_text is not None else today
+    if date > today:
+        raise ValidationError("date", date_text, f"today ({today}) or an earlier date")
+    changes: dict[str, object] = {}
+    for name, text in (("pain", pain), ("worst_pain", worst_pain), ("mood", mood),
+                       ("energy", energy), ("sleep_quality", sleep_quality)):
+        if text is not None:
+            changes[name] = parse_scale(name, text)
+    if sleep is not None:
+        changes["sleep_hours"] = parse_sleep(sleep)
+    if activities:
+        changes["activities"] = _parse_activities(activities)
+    if tags:
+        changes["tags"] = tuple(t for t in tags if t.strip())
+    if note is not None:
+        changes["notes"] = note
+    if not changes:
+        raise click.UsageError("Nothing to save: give at least one field, such as --pain 5.")
+    store = _store(create=True)
+    entry = replace(store.get(date) or Entry(date), **changes)  # validates every field
+    store.save(entry)
+    click.echo(f"Saved {date.isoformat()}.")
+
+
+def _parse_activities(texts: Sequence[str]) -> tuple:
+    if any(t.strip().lower() == NO_ACTIVITY for t in texts):
+        if len(texts) > 1:
+            raise ValidationError("activity", ", ".join(texts),
+                                  "either 'none' or activities, not both")
+        return ()
+    return tuple(parse_activity(t) for t in texts)
+
+
+@cli.command()
+@_db_option
+@click.argument("date", metavar="D", callback=_date_arg)
+@click.option("--json", "as_json", is_flag=True, help="Print the day as JSON.")
+def show(date: dt.date, as_json: bool) -> None:
+    """Show one day."""
+    from journal.display import describe_entry
+    from journal.exchange.records import entry_record
+
+    entry = _store().get(date)
+    if entry is None:
+        raise Failure(f"No entry for {date.isoformat()}.")
+    click.echo(_json(entry_record(entry)) if as_json else describe_entry(entry))
+
+
+@cli.command("list")
+@_db_option
+@click.option("--from", "start", metavar="D", callback=_date_arg, help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", metavar="D", callback=_date_arg, help="Last day (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print the days as a JSON array.")
+def list_days(start: dt.date | None, end: dt.date | None, as_json: bool) -> None:
+    """List the days in a range (default: all)."""
+    from journal.display import entries_table
+    from journal.exchange.records import entry_record
+
+    entries = _store().between(start, end)
+    if as_json:
+        click.echo(_json([entry_record(e) for e in entries]))
+    elif entries:
+        click.echo(entries_table(entries))
+    else:
+        click.echo("No days logged in this range.")
+
+
+@cli.command()
+@_db_option
+@click.argument("date", metavar="D", callback=_date_arg)
+def delete(date: dt.date) -> None:
+    """Delete one day."""
+    if not _store().delete(date):
+        raise Failure(f"No entry for {date.isoformat()}; nothing was deleted.")
+    click.echo(f"Deleted {date.isoformat()}.")
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True, help="csv opens in spreadsheets; json is for programs.")
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (default: standard output).")
+def export(fmt: str, output: Path | None) -> None:
+    """Export every day, losslessly."""
+    from journal.exchange import export_bytes
+
+    entries = _store().between()
+    data = export_bytes(entries, fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    _write_private(output, data)
+    click.echo(f"Exported {len(entries)} days to {output}.", err=True)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write *data* to *path* atomically, readable by the user only (it is health data)."""
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except OSError as error:
+        raise Failure(f"Cannot write {path}: {error.strerror}.") from None
+
+
+@cli.command("import")
+@_db_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]),
+              help="The file's format (default: from its extension or content).")
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
+    """Import a CSV or JSON export: all of it, or nothing if any line is bad."""
+    from journal.exchange import ImportFileError, guess_format, plan_import, read_entries
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise Failure(f"Cannot read {file}: {error.strerror}.") from None
+    try:
+        entries = read_entries(data, fmt or guess_format(file, data))
+    except ImportFileError as error:
+        raise Failure(f"{file}, {error} Nothing was imported.") from None
+    store = _store(create=not dry_run) if not dry_run or _exists() else None
+    if store is None:
+        click.echo(f"Would add {len(entries)} days to a new journal. Nothing was written (dry run).")
+        return
+    plan = plan_import(store, entries)
+    if not dry_run:
+        store.save_many(plan.to_write)
+    click.echo(plan.describe(done=not dry_run))
+
+
+def _exists() -> bool:
+    return click.get_current_context().ensure_object(Options).db_path.exists()
+
+
+@cli.command()
+@_db_option
+@click.option("--days", default=365, show_default=True, type=click.IntRange(1, 7300),
+              help="How many days of sample data, ending today.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Another seed, other days.")
+def demo(days: int, seed: int) -> None:
+    """Fill an EMPTY journal with realistic sample data."""
+    from journal.demo import demo_entries
+
+    store = _store(create=True)
+    if store.count():
+        raise Failure(f"This journal already has {store.count()} days; sample data only goes into "
+                      "an empty journal. Use --db with a new file.")
+    entries = demo_entries(days, seed)
+    store.save_many(entries)
+    click.echo(f"Added {len(entries)} sample days ({days} days with some missed, as in a real "
+               "diary).")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code. Errors are one line, never a traceback."""
+    try:
+        cli.main(args=list(sys.argv[1:] if argv is None else argv), prog_name=PROG,
+                 standalone_mode=False)
+    except ValidationError as error:
+        return _fail(str(error) + " Nothing was written.", EXIT_USAGE)
+    except click.UsageError as error:
+        hint = f" See '{error.ctx.command_path} --help'." if error.ctx else ""
+        return _fail(error.format_message() + hint, EXIT_USAGE)
+    except click.ClickException as error:
+        return _fail(error.format_message(), error.exit_code)
+    except click.Abort:
+        return _fail("Stopped.", EXIT_FAILURE)
+    except Exception as error:  # noqa: BLE001 - the promise is: no traceback, ever
+        return _fail(_describe_unexpected(error), EXIT_FAILURE)
+    return 0
+
+
+def _describe_unexpected(error: Exception) -> str:
+    from journal.storage.errors import StorageError
+
+    if isinstance(error, StorageError):
+        return str(error)
+    if isinstance(error, sqlite3.Error):
+        return f"The journal could not be read or written ({error}); it was not changed."
+    if isinstance(error, OSError):
+        return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
+    return f"Unexpected problem ({type(error).__name__}: {error})."
+
+
+def _fail(message: str, code: int) -> int:
+    click.echo(f"Error: {' '.join(message.split())}", err=True)
+    return code

@@ -1,0 +1,50 @@
+"""The one error type that every layer uses to report bad input."""
+
+
+class ValidationError(ValueError):
+    """A value that the journal cannot accept.
+
+    Parameters
+    ----------
+    field
+        The field's key, e.g. ``"pain"`` or ``"sleep_hours"``.
+    value
+        The value as the user gave it.
+    accepted
+        What would have been accepted, in plain words.
+    """
+
+    def __init__(self, field: str, value: object, accepted: str) -> None:
+        self.field = field
+        self.value = value
+        self.accepted = accepted
+        super().__init__(f"{field_label(field)}: {_show(value)} is not accepted; expected {accepted}.")
+
+
+#: Human labels of the fields, shared by the command line, the form and the messages.
+FIELD_LABELS = {
+    "date": "Date",
+    "pain": "Pain",
+    "worst_pain": "Worst pain",
+    "mood": "Mood",
+    "energy": "Energy",
+    "sleep_hours": "Sleep hours",
+    "sleep_quality": "Sleep quality",
+    "activity": "Activity",
+    "activity_kind": "Activity kind",
+    "activity_minutes": "Activity minutes",
+    "activity_intensity": "Activity intensity",
+    "tags": "Tag",
+    "notes": "Notes",
+}
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+
+
+def _show(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f'"{text}"'

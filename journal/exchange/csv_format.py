@@ -1,0 +1,123 @@
+"""The journal's own CSV format: UTF-8 (with a BOM so spreadsheets detect it), one row per day.
+
+Columns (documented in the README): date, pain, worst_pain, mood, energy,
+sleep_hours, sleep_quality, activity_minutes, activities, tags, notes,
+created_at, updated_at. A blank cell means "not recorded". ``activities`` is
+``kind:minutes[:intensity]`` items joined by ``"; "``, or ``none`` for "no
+exercise"; ``tags`` are joined by ``"; "``; ``activity_minutes`` is the total,
+written for spreadsheets and checked on import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from journal.domain import Entry, ValidationError
+from journal.domain.parse import (
+    NO_ACTIVITY, format_activity, format_sleep, parse_activity, parse_date, parse_scale,
+    parse_sleep,
+)
+from journal.exchange.errors import DuplicateDays, ImportFileError
+from journal.exchange.records import RECORD_KEYS, check_activity_minutes, parse_timestamp
+
+COLUMNS = RECORD_KEYS
+_SCALE_COLUMNS = ("pain", "worst_pain", "mood", "energy", "sleep_quality")
+_LIST_SEPARATOR = "; "
+
+
+def dump_csv(entries: Iterable[Entry]) -> str:
+    """Serialise *entries* (already in date order) as CSV text."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for e in entries:
+        writer.writerow(_row(e))
+    return out.getvalue()
+
+
+def _row(e: Entry) -> list[str]:
+    def number(value: object) -> str:
+        return "" if value is None else str(value)
+
+    if e.activities is None:
+        activities = ""
+    else:
+        activities = _LIST_SEPARATOR.join(map(format_activity, e.activities)) or NO_ACTIVITY
+    return [
+        e.date.isoformat(), number(e.pain), number(e.worst_pain), number(e.mood), number(e.energy),
+        "" if e.sleep_hours is None else format_sleep(e.sleep_hours), number(e.sleep_quality),
+        number(e.activity_minutes), activities, _LIST_SEPARATOR.join(e.tags), e.notes or "",
+        e.created_at or "", e.updated_at or "",
+    ]
+
+
+def load_csv(text: str) -> list[Entry]:
+    """Parse and validate a whole file; raises ImportFileError at the first problem."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if not header or not any(cell.strip() for cell in header):
+            raise ImportFileError("the file is empty; expected a header row starting with date.", 1)
+        columns = _columns(header)
+        entries, line, seen = [], reader.line_num + 1, DuplicateDays()
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                entries.append(_entry(row, columns, line))
+                seen.check(entries[-1].date, line)
+            line = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportFileError(f"the CSV is malformed ({error}).", reader.line_num or 1) from None
+    return entries
+
+
+def _columns(header: list[str]) -> list[str]:
+    names = [cell.strip().lower() for cell in header]
+    for name in names:
+        if name not in COLUMNS:
+            raise ImportFileError(f'unknown column "{name}"; the columns are '
+                                  + ", ".join(COLUMNS) + ".", 1)
+        if names.count(name) > 1:
+            raise ImportFileError(f'the column "{name}" appears twice.', 1)
+    if "date" not in names:
+        raise ImportFileError('the header has no "date" column.', 1)
+    return names
+
+
+def _entry(row: list[str], columns: list[str], line: int) -> Entry:
+    if len(row) != len(columns):
+        raise ImportFileError(f"expected {len(columns)} cells as in the header, found {len(row)}.",
+                              line)
+    cells = dict(zip(columns, row, strict=True))
+    try:
+        return _parse_cells(cells)
+    except ValidationError as error:
+        raise ImportFileError(str(error), line) from None
+
+
+def _parse_cells(cells: dict[str, str]) -> Entry:
+    def text(name: str) -> str:
+        return cells.get(name, "")
+
+    activities_text = text("activities").strip()
+    if not activities_text:
+        activities = None
+    elif activities_text.lower() == NO_ACTIVITY:
+        activities = ()
+    else:
+        activities = tuple(parse_activity(item) for item in activities_text.split(";")
+                           if item.strip())
+    minutes = text("activity_minutes").strip()
+    entry = Entry(
+        date=parse_date(text("date")),
+        **{name: parse_scale(name, text(name)) for name in _SCALE_COLUMNS},
+        sleep_hours=parse_sleep(text("sleep_hours")),
+        activities=activities,
+        tags=tuple(t for t in text("tags").split(";") if t.strip()),
+        notes=text("notes") or None,
+        created_at=parse_timestamp("created_at", text("created_at").strip()),
+        updated_at=parse_timestamp("updated_at", text("updated_at").strip()),
+    )
+    check_activity_minutes(entry, int(minutes) if minutes.isdigit() else minutes)
+    return entry

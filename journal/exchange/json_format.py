@@ -1,0 +1,71 @@
+"""The journal's own JSON format: lossless, one day per line, stable key order.
+
+    {"app": "pain-journal", "format_version": 1, "days": [
+    {"date": "2026-03-01", "pain": 6, ...},
+    ...
+    ]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from journal.domain import Entry, ValidationError
+from journal.exchange.errors import DuplicateDays, ImportFileError
+from journal.exchange.records import entry_record, record_entry
+
+APP = "pain-journal"
+FORMAT_VERSION = 1
+
+
+def dump_json(entries: Iterable[Entry]) -> str:
+    """Serialise *entries* (already in date order)."""
+    lines = [json.dumps(entry_record(e), ensure_ascii=False) for e in entries]
+    body = ",\n".join(lines)
+    head = f'{{"app": "{APP}", "format_version": {FORMAT_VERSION}, "days": ['
+    return f"{head}\n{body}\n]}}\n" if lines else f"{head}]}}\n"
+
+
+def load_json(text: str) -> list[Entry]:
+    """Parse and validate a whole file; raises ImportFileError at the first problem."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"this is not valid JSON ({error.msg}).", error.lineno) from None
+    if not isinstance(document, dict) or not isinstance(document.get("days"), list):
+        raise ImportFileError('expected a Pain & Mood Journal JSON export: an object with "days".', 1)
+    version = document.get("format_version")
+    if version != FORMAT_VERSION:
+        raise ImportFileError(f"format_version {version!r} is not supported; "
+                              f"this version of the app reads {FORMAT_VERSION}.", 1)
+    lines = _element_lines(text)
+    entries, seen = [], DuplicateDays()
+    for index, record in enumerate(document["days"]):
+        line = lines[index] if index < len(lines) else None
+        if not isinstance(record, dict):
+            raise ImportFileError("each day must be an object with a date.", line)
+        try:
+            entries.append(record_entry(record))
+        except ValidationError as error:
+            raise ImportFileError(str(error), line) from None
+        seen.check(entries[-1].date, line)
+    return entries
+
+
+def _element_lines(text: str) -> list[int]:
+    """The line on which each element of the "days" array starts (for error messages)."""
+    decoder = json.JSONDecoder()
+    start = text.find("[", text.find('"days"'))
+    lines, position = [], start + 1
+    while 0 < position < len(text):
+        while position < len(text) and text[position] in " \t\r\n,":
+            position += 1
+        if position >= len(text) or text[position] == "]":
+            break
+        lines.append(text.count("\n", 0, position) + 1)
+        try:
+            _, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError:
+            break
+    return lines

@@ -1,0 +1,140 @@
+"""Read and write day entries. The only module that knows the tables' shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from sqlite_utils import Database
+
+from journal.domain import Activity, Entry
+
+_DAY_COLUMNS = ("date", "pain", "worst_pain", "mood", "energy", "sleep_hours", "sleep_quality",
+                "activity_recorded", "tags", "notes", "created_at", "updated_at")
+_SELECT_DAYS = f"SELECT {', '.join(_DAY_COLUMNS)} FROM days"
+_SELECT_ACTIVITIES = "SELECT date, kind, minutes, intensity FROM activities"
+
+
+def utc_now() -> str:
+    """The current time as stored in `created_at` and `updated_at`."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class EntryStore:
+    """Day entries in a journal database.
+
+    Parameters
+    ----------
+    db
+        An open journal (see `journal.storage.open_database`).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, date: dt.date) -> Entry | None:
+        """The entry of *date*, or None if the day was not logged."""
+        found = self._select("WHERE date = ?", [date.isoformat()])
+        return found[0] if found else None
+
+    def between(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Entry]:
+        """Entries from *start* to *end* inclusive (either may be open), oldest first."""
+        where, params = [], []
+        if start is not None:
+            where.append("date >= ?")
+            params.append(start.isoformat())
+        if end is not None:
+            where.append("date <= ?")
+            params.append(end.isoformat())
+        return self._select("WHERE " + " AND ".join(where) if where else "", params)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM days").fetchone()[0]
+
+    def tags(self) -> list[str]:
+        """Every tag used so far, most used first."""
+        rows = self.db.execute("""SELECT value, count(*) AS uses FROM days, json_each(days.tags)
+                                  GROUP BY value ORDER BY uses DESC, value""").fetchall()
+        return [row[0] for row in rows]
+
+    def save(self, entry: Entry) -> Entry:
+        """Insert or replace the entry of ``entry.date``; returns it as stored.
+
+        `created_at` of an existing day is kept; `updated_at` becomes now.
+        Saving an unchanged entry writes nothing.
+        """
+        with self.db.atomic():
+            existing = self.get(entry.date)
+            if existing == entry:
+                return existing
+            now = utc_now()
+            created = existing.created_at if existing else now
+            stored = _with_times(entry, created, now)
+            self._write([stored])
+        return stored
+
+    def save_many(self, entries: Sequence[Entry], *, keep_times: bool = True) -> None:
+        """Replace the days of *entries* in one transaction: all are written, or none.
+
+        With *keep_times*, the entries' own timestamps are stored where given (an import).
+        """
+        now = utc_now()
+        stored = [_with_times(e, (keep_times and e.created_at) or now,
+                              (keep_times and e.updated_at) or now) for e in entries]
+        with self.db.atomic():
+            self._write(stored)
+
+    def delete(self, date: dt.date) -> bool:
+        """Delete the day (with its activities); False if it was not logged."""
+        with self.db.atomic():
+            cursor = self.db.execute("DELETE FROM days WHERE date = ?", [date.isoformat()])
+        return cursor.rowcount > 0
+
+    def _write(self, entries: Iterable[Entry]) -> None:
+        entries = list(entries)
+        dates = [[e.date.isoformat()] for e in entries]
+        self.db.conn.executemany("DELETE FROM activities WHERE date = ?", dates)
+        self.db["days"].upsert_all([_day_row(e) for e in entries], pk="date")
+        activity_rows = [
+            {"date": e.date.isoformat(), "position": i, "kind": a.kind, "minutes": a.minutes,
+             "intensity": a.intensity}
+            for e in entries for i, a in enumerate(e.activities or ())
+        ]
+        if activity_rows:
+            self.db["activities"].insert_all(activity_rows)
+
+    def _select(self, where: str, params: list[str]) -> list[Entry]:
+        days = self.db.execute(f"{_SELECT_DAYS} {where} ORDER BY date", params).fetchall()
+        activities: dict[str, list[Activity]] = defaultdict(list)
+        query = f"{_SELECT_ACTIVITIES} {where} ORDER BY date, position"
+        for date, kind, minutes, intensity in self.db.execute(query, params):
+            activities[date].append(Activity(kind, minutes, intensity))
+        return [_entry(row, activities) for row in days]
+
+
+def _with_times(entry: Entry, created: str, updated: str) -> Entry:
+    return replace(entry, created_at=created, updated_at=updated)
+
+
+def _day_row(entry: Entry) -> dict[str, object]:
+    return {
+        "date": entry.date.isoformat(), "pain": entry.pain, "worst_pain": entry.worst_pain,
+        "mood": entry.mood, "energy": entry.energy, "sleep_hours": entry.sleep_hours,
+        "sleep_quality": entry.sleep_quality, "activity_recorded": int(entry.activities is not None),
+        "tags": json.dumps(list(entry.tags), ensure_ascii=False), "notes": entry.notes,
+        "created_at": entry.created_at, "updated_at": entry.updated_at,
+    }
+
+
+def _entry(row: Sequence, activities: dict[str, list[Activity]]) -> Entry:
+    (date, pain, worst_pain, mood, energy, sleep_hours, sleep_quality, activity_recorded,
+     tags, notes, created_at, updated_at) = row
+    return Entry(
+        date=dt.date.fromisoformat(date), pain=pain, worst_pain=worst_pain, mood=mood,
+        energy=energy, sleep_hours=sleep_hours, sleep_quality=sleep_quality,
+        activities=tuple(activities.get(date, ())) if activity_recorded else None,
+        tags=tuple(json.loads(tags)), notes=notes, created_at=created_at, updated_at=updated_at,
+    )

@@ -1,0 +1,39 @@
+"""Registered schema migrations, applied in order when a journal is opened.
+
+Never edit a migration that has shipped: add a new one. Tables are written as
+SQL so that the CHECK constraints guard the data even against other tools.
+"""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("pain_journal")
+
+
+@migrations()
+def create_days_and_activities(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE days (
+            date          TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            pain          INTEGER CHECK (pain BETWEEN 0 AND 10),
+            worst_pain    INTEGER CHECK (worst_pain BETWEEN 0 AND 10),
+            mood          INTEGER CHECK (mood BETWEEN 0 AND 10),
+            energy        INTEGER CHECK (energy BETWEEN 0 AND 10),
+            sleep_hours   REAL    CHECK (sleep_hours BETWEEN 0 AND 24),
+            sleep_quality INTEGER CHECK (sleep_quality BETWEEN 1 AND 5),
+            activity_recorded INTEGER NOT NULL DEFAULT 0 CHECK (activity_recorded IN (0, 1)),
+            tags          TEXT NOT NULL DEFAULT '[]',
+            notes         TEXT,
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE activities (
+            id        INTEGER PRIMARY KEY,
+            date      TEXT NOT NULL REFERENCES days(date) ON DELETE CASCADE,
+            position  INTEGER NOT NULL,
+            kind      TEXT NOT NULL,
+            minutes   INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+            intensity TEXT CHECK (intensity IN ('light', 'moderate', 'vigorous')),
+            UNIQUE (date, position)
+        )""")

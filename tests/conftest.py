@@ -1,0 +1,26 @@
+"""Every test gets its own journal path; nothing touches the user's real data dir."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dirs(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("PAIN_JOURNAL_DB", str(tmp_path / "env-journal" / "journal.db"))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "data" / "journal.db"
+
+
+@pytest.fixture
+def store(db_path):
+    from journal.storage import EntryStore, open_database
+
+    db = open_database(db_path)
+    yield EntryStore(db)
+    db.close()

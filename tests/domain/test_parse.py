@@ -1,0 +1,66 @@
+import datetime as dt
+
+import pytest
+
+from journal.domain import Activity, ValidationError
+from journal.domain.parse import (
+    format_activity, format_sleep, parse_activity, parse_date, parse_scale, parse_sleep,
+)
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("7.5", 7.5), ("7,5", 7.5), ("7:30", 7.5), ("7", 7.0), ("0", 0.0), ("24", 24.0),
+    (" 6:15 ", 6.25), ("6:20", 6.25), (".5", 0.5), ("", None),
+])
+def test_sleep_accepts_decimal_points_commas_and_clock_times(text, hours):
+    assert parse_sleep(text) == hours
+
+
+@pytest.mark.parametrize("text", ["25", "24:30", "7:60", "-1", "seven", "7.5h", "7:3:0"])
+def test_sleep_rejects_other_forms_naming_the_field_and_the_range(text):
+    with pytest.raises(ValidationError) as caught:
+        parse_sleep(text)
+    assert caught.value.field == "sleep_hours"
+    assert "0 to 24" in str(caught.value) and text in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "2026-13-01", "2026-3-1", "01/03/2026", "", "20260301"])
+def test_dates_must_be_iso_and_exist(text):
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        parse_date(text)
+
+
+def test_leap_day_is_a_real_date():
+    assert parse_date("2028-02-29") == dt.date(2028, 2, 29)
+
+
+@pytest.mark.parametrize(("text", "value"), [("0", 0), ("10", 10), (" 6 ", 6), ("", None)])
+def test_scores_are_whole_numbers(text, value):
+    assert parse_scale("pain", text) == value
+
+
+@pytest.mark.parametrize("text", ["11", "-1", "6.5", "six"])
+def test_bad_scores_name_field_value_and_range(text):
+    with pytest.raises(ValidationError) as caught:
+        parse_scale("mood", text)
+    assert str(caught.value) == (f'Mood: "{text}" is not accepted; '
+                                 "expected a whole number from 0 to 10.")
+
+
+def test_activities_parse_and_format_both_ways():
+    walk = parse_activity("walking:30:moderate")
+    assert walk == Activity("walking", 30, "moderate")
+    assert format_activity(walk) == "walking:30:moderate"
+    assert parse_activity("physical therapy:45") == Activity("physical therapy", 45)
+    assert parse_activity("Yoga:20:LIGHT").intensity == "light"
+    assert format_sleep(7.0) == "7" and format_sleep(6.25) == "6.25"
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("walking", "activity"), ("walking:-5", "activity_minutes"), ("walking:0", "activity_minutes"),
+    ("walking:30:hard", "activity_intensity"), (":30", "activity"), ("a:b:c:d", "activity"),
+])
+def test_bad_activities_name_the_part_that_is_wrong(text, field):
+    with pytest.raises(ValidationError) as caught:
+        parse_activity(text)
+    assert caught.value.field == field

@@ -1,0 +1,57 @@
+import pytest
+
+from journal.exchange import ImportFileError, read_entries
+
+HEADER = "date,pain,mood,sleep_hours,activities,tags,notes\n"
+
+
+@pytest.mark.parametrize(("body", "line", "words"), [
+    (HEADER + "2026-01-01,5,5,7,,,\n2026-01-02,11,5,7,,,\n", 3, "Pain"),
+    (HEADER + "2026-01-01,5,5,7,,,\n2026-02-30,1,5,7,,,\n", 3, "Date"),
+    (HEADER + '2026-01-01,5,5,7,,,"a\nb"\n2026-01-02,5,5,25,,,\n', 4, "Sleep hours"),
+    (HEADER + "2026-01-01,5,5,7,walking:-5,,\n", 2, "Activity minutes"),
+    (HEADER + "2026-01-01,5,5,7,,,\n2026-01-01,4,5,7,,,\n", 3, "more than once"),
+    (HEADER + "2026-01-01,5,5\n", 2, "expected 7 cells"),
+    ("date,pain,colour\n2026-01-01,5,red\n", 1, 'unknown column "colour"'),
+    ("pain,mood\n5,5\n", 1, 'no "date" column'),
+    ("", 1, "empty"),
+    ('date,pain\n2026-01-01,"5\n', 2, "malformed"),
+    ("date,activity_minutes,activities\n2026-01-01,45,walking:30\n", 2, "total of the activities"),
+])
+def test_bad_csv_names_the_line_and_the_problem(body, line, words):
+    with pytest.raises(ImportFileError) as caught:
+        read_entries(body.encode(), "csv")
+    assert caught.value.line == line
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(("body", "line", "words"), [
+    ('{"app": "pain-journal", "format_version": 1, "days": [\n{"date": "2026-01-01"},\n'
+     '{"date": "2026-01-02", "mood": 12}\n]}', 3, "Mood"),
+    ('{"format_version": 1, "days": [\n{"date": "2026-01-01", "pain": "5"}]}', 2, "Pain"),
+    ('{"format_version": 1, "days": [\n{"date": "2026-01-01", "colour": "red"}]}', 2, "colour"),
+    ('{"format_version": 1, "days": [\n{"date": "2026-01-01",\n "activities": [{"kind": "x"}]}]}',
+     2, "Activity"),
+    ('{"format_version": 1, "days": [\n{"date": "2026-01-01"},\n{"date": "2026-01-01"}]}', 3,
+     "more than once"),
+    ('{"format_version": 2, "days": []}', 1, "not supported"),
+    ('{"format_version": 1, "days": [\n{"date": "2026-01-01",,}]}', 2, "not valid JSON"),
+    ("[1, 2, 3]", 1, "expected a Pain & Mood Journal JSON export"),
+])
+def test_bad_json_names_the_line_and_the_problem(body, line, words):
+    with pytest.raises(ImportFileError) as caught:
+        read_entries(body.encode(), "json")
+    assert caught.value.line == line
+    assert words in str(caught.value)
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_its_line():
+    data = "date,notes\n2026-01-01,ok\n2026-01-02,café\n".encode("latin-1")
+    with pytest.raises(ImportFileError, match="not UTF-8") as caught:
+        read_entries(data, "csv")
+    assert caught.value.line == 3
+
+
+def test_binary_data_is_refused():
+    with pytest.raises(ImportFileError, match="binary"):
+        read_entries(b"date,pain\n2026-01-01,\x00\x00\n", "csv")

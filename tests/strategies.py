@@ -1,0 +1,27 @@
+"""Hypothesis strategies for valid entries (shared by the domain, storage and exchange tests)."""
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from journal.domain import ACTIVITY_KINDS, INTENSITIES, Activity, Entry
+
+_name_chars = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
+                            blacklist_characters=";:,")
+names = st.text(_name_chars, min_size=1, max_size=40).filter(lambda s: s.strip())
+scores = st.none() | st.integers(0, 10)
+dates = st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31))
+activities = st.builds(Activity, kind=st.sampled_from(ACTIVITY_KINDS) | names,
+                       minutes=st.integers(1, 1440), intensity=st.none() | st.sampled_from(INTENSITIES))
+notes = st.none() | st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+entries = st.builds(
+    Entry,
+    date=dates,
+    pain=scores, worst_pain=scores, mood=scores, energy=scores,
+    sleep_hours=st.none() | st.integers(0, 96).map(lambda q: q / 4),
+    sleep_quality=st.none() | st.integers(1, 5),
+    activities=st.none() | st.lists(activities, max_size=4).map(tuple),
+    tags=st.lists(names, max_size=5).map(tuple),
+    notes=notes,
+)
