@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,10 +62,15 @@ def _db_option(command: Callable) -> Callable:
 @click.version_option(__version__, prog_name=PROG, message="%(prog)s %(version)s")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    """Pain & Mood Journal: a private pain, mood, sleep and activity diary."""
-    ctx.ensure_object(Options)
+    """Pain & Mood Journal: a private pain, mood, sleep and activity diary.
+
+    With no command, opens the app's window.
+    """
+    options = ctx.ensure_object(Options)
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from journal.ui.app import run  # Qt is loaded only for the GUI
+
+        ctx.exit(run(options.db_path))
 
 
 def _store(*, create: bool = False) -> EntryStore:
@@ -194,21 +197,13 @@ def export(fmt: str, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    _write_private(output, data)
-    click.echo(f"Exported {len(entries)} days to {output}.", err=True)
+    from journal.exchange.files import write_private
 
-
-def _write_private(path: Path, data: bytes) -> None:
-    """Write *data* to *path* atomically, readable by the user only (it is health data)."""
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
+        write_private(output, data)
     except OSError as error:
-        raise Failure(f"Cannot write {path}: {error.strerror}.") from None
+        raise Failure(f"Cannot write {output}: {error.strerror}.") from None
+    click.echo(f"Exported {len(entries)} days to {output}.", err=True)
 
 
 @cli.command("import")
@@ -269,8 +264,8 @@ def _json(value: object) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Errors are one line, never a traceback."""
     try:
-        cli.main(args=list(sys.argv[1:] if argv is None else argv), prog_name=PROG,
-                 standalone_mode=False)
+        result = cli.main(args=list(sys.argv[1:] if argv is None else argv), prog_name=PROG,
+                          standalone_mode=False)
     except ValidationError as error:
         return _fail(str(error) + " Nothing was written.", EXIT_USAGE)
     except click.UsageError as error:
@@ -282,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("Stopped.", EXIT_FAILURE)
     except Exception as error:  # noqa: BLE001 - the promise is: no traceback, ever
         return _fail(_describe_unexpected(error), EXIT_FAILURE)
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def _describe_unexpected(error: Exception) -> str:

@@ -1,6 +1,11 @@
 """Every test gets its own journal path; nothing touches the user's real data dir."""
 
+import os
+
 import pytest
+
+# GUI tests never need a display (CI has none).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)

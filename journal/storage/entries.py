@@ -87,6 +87,16 @@ class EntryStore:
         with self.db.atomic():
             self._write(stored)
 
+    def restore(self, entries: Sequence[Entry], absent: Sequence[dt.date] = ()) -> None:
+        """Put days back exactly as given (timestamps too) and remove *absent* days, atomically.
+
+        This is how an undo puts the journal back the way it was.
+        """
+        with self.db.atomic():
+            self.db.conn.executemany("DELETE FROM days WHERE date = ?",
+                                     [[d.isoformat()] for d in absent])
+            self._write(entries)
+
     def delete(self, date: dt.date) -> bool:
         """Delete the day (with its activities); False if it was not logged."""
         with self.db.atomic():

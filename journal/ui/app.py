@@ -1,0 +1,38 @@
+"""Start the desktop app: `run` for the command line, `create_main_window` for tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.storage import StorageError
+from journal.ui.main_window import MainWindow
+from journal.ui.state import JournalState
+
+APP_NAME = "Pain & Mood Journal"
+ORGANIZATION = "pain-journal"
+
+
+def create_main_window(db_path: Path, settings: QSettings | None = None) -> MainWindow:
+    """The main window on the journal at *db_path* (a QApplication must exist)."""
+    if settings is None:
+        settings = QSettings(ORGANIZATION, "pain-journal")
+    return MainWindow(JournalState(Path(db_path)), settings)
+
+
+def run(db_path: Path, argv: list[str] | None = None) -> int:
+    """Show the main window on *db_path* and run until it closes; returns the exit code."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName("pain-journal")
+    try:
+        window = create_main_window(db_path)
+    except StorageError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    window.show()
+    return app.exec()

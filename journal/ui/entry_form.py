@@ -1,0 +1,257 @@
+"""The day form: everything about one day, keyboard first, nothing required."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from journal.domain import SCALES, Entry, ValidationError, field_label
+from journal.domain.parse import format_sleep, parse_sleep
+from journal.ui.activity_editor import ActivityEditor
+from journal.ui.score_input import TARGET, ScoreInput
+from journal.ui.state import day_title
+from journal.ui.tag_input import TagInput
+
+SCORE_FIELDS = ("pain", "worst_pain", "mood", "energy")
+# Alt+letter for each field, unique in the window (Alt+S saves, Alt+A adds an activity,
+# Alt+E/F/G/H open the menus).
+_MNEMONIC_LABELS = {"energy": "Ene&rgy", "sleep_hours": "Sleep h&ours",
+                    "sleep_quality": "Sleep &quality", "activities": "Activities", "tags": "&Tags"}
+
+
+class EntryForm(QWidget):
+    """Edit one day. Emits `entry_submitted` with a valid Entry; never writes anything itself.
+
+    Parameters
+    ----------
+    may_leave
+        Called before the form moves to another day while it has unsaved
+        changes; returns False to stay (the main window asks the user).
+    """
+
+    entry_submitted = Signal(object)
+    #: The user moved to another day (after `may_leave` agreed); the owner loads it.
+    date_chosen = Signal(object)
+    changed = Signal()
+
+    def __init__(self, may_leave: Callable[[], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._may_leave = may_leave
+        self._date = dt.date.today()
+        self._saved: tuple = ()
+        self._build()
+        self.show_entry(self._date, None)
+
+    # What the owner calls ----------------------------------------------------------------------
+    @property
+    def date(self) -> dt.date:
+        return self._date
+
+    def show_entry(self, date: dt.date, entry: Entry | None) -> None:
+        """Show *entry* (or an empty day) for *date*; the form becomes "no unsaved changes"."""
+        entry = entry or Entry(date)
+        self._date = date
+        self.date_edit.blockSignals(True)
+        self.date_edit.setMaximumDate(_qdate(max(dt.date.today(), date)))
+        self.date_edit.setDate(_qdate(date))
+        self.date_edit.blockSignals(False)
+        self.day_label.setText(day_title(date) + (" (today)" if date == dt.date.today() else ""))
+        self.next_button.setEnabled(date < dt.date.today())
+        for name in (*SCORE_FIELDS, "sleep_quality"):
+            self.scores[name].set_value(getattr(entry, name))
+        self.sleep.setText("" if entry.sleep_hours is None else format_sleep(entry.sleep_hours))
+        self.activities.set_activities(entry.activities)
+        self.tags.set_tags(entry.tags)
+        self.notes.setPlainText(entry.notes or "")
+        self.clear_errors()
+        self.mark_saved()
+
+    def mark_saved(self) -> None:
+        self._saved = self._raw()
+        self.changed.emit()
+
+    def is_dirty(self) -> bool:
+        return self._raw() != self._saved
+
+    def entry(self) -> Entry:
+        """The form as an Entry; raises ValidationError naming the first bad field."""
+        return Entry(
+            date=self._date,
+            **{name: self.scores[name].value() for name in (*SCORE_FIELDS, "sleep_quality")},
+            sleep_hours=parse_sleep(self.sleep.text()),
+            activities=self.activities.activities(),
+            tags=self.tags.tags(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def show_error(self, error: ValidationError) -> None:
+        """Show *error* next to its field and put the cursor there; what was typed stays."""
+        self.clear_errors()
+        key = "activities" if error.field.startswith("activity") else error.field
+        label = self._errors.get(key, self._errors["notes"])
+        label.setText(f"⚠ {error}")
+        label.show()
+        self._inputs.get(key, self.notes).setFocus()
+
+    def clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.hide()
+
+    def set_known_tags(self, tags: list[str]) -> None:
+        self.tags.set_known_tags(tags)
+
+    def focus_first_field(self) -> None:
+        self.scores["pain"].spin.setFocus()
+        self.scores["pain"].spin.selectAll()
+
+    def submit(self) -> None:
+        try:
+            entry = self.entry()
+        except ValidationError as error:
+            self.show_error(error)
+            return
+        self.clear_errors()
+        self.entry_submitted.emit(entry)
+
+    # Building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.scores = {name: ScoreInput(field_label(name), SCALES[name])
+                       for name in (*SCORE_FIELDS, "sleep_quality")}
+        self.sleep = QLineEdit()
+        self.sleep.setPlaceholderText("last night, e.g. 7.5 or 7:30")
+        self.sleep.setMaximumWidth(220)
+        self.sleep.setMinimumHeight(TARGET)
+        self.activities = ActivityEditor()
+        self.tags = TagInput()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("Anything you want to remember about today")
+        self.notes.setMaximumHeight(110)
+        self.save_button = QPushButton("&Save day")
+        self.save_button.setToolTip(f"Save ({QKeySequence(QKeySequence.StandardKey.Save).toString()})")
+        self.save_button.setMinimumHeight(TARGET + 6)
+        self.save_button.setDefault(True)
+        self._inputs: dict[str, QWidget] = {
+            **{name: self.scores[name].spin for name in self.scores},
+            "sleep_hours": self.sleep, "activities": self.activities.add_button,
+            "tags": self.tags, "notes": self.notes,
+        }
+        self._errors = {key: _error_label() for key in self._inputs}
+        layout = QVBoxLayout(self)
+        bar = self._date_bar()
+        layout.addWidget(self.day_label)
+        layout.addLayout(bar)
+        layout.addLayout(self._fields_grid())
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self._set_tab_order()
+        self._connect()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the visual order: date bar, then the fields top to bottom, then Save."""
+        chain = [self.prev_button, self.date_edit, self.next_button, self.today_button,
+                 *(self.scores[name].spin for name in SCORE_FIELDS), self.sleep,
+                 self.scores["sleep_quality"].spin, self.activities.add_button,
+                 self.activities.none_box, self.tags, self.notes, self.save_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _date_bar(self) -> QHBoxLayout:
+        self.prev_button = QPushButton("◀ Previous day")
+        self.prev_button.setAccessibleName("Previous day")
+        self.prev_button.setToolTip("Previous day (Alt+Left)")
+        self.next_button = QPushButton("Next day ▶")
+        self.next_button.setAccessibleName("Next day")
+        self.next_button.setToolTip("Next day (Alt+Right)")
+        self.today_button = QPushButton("Today")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMinimumDate(QDate(1900, 1, 1))
+        self.date_edit.setAccessibleName("Date")
+        self.day_label = QLabel()
+        font = self.day_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.day_label.setFont(font)
+        bar = QHBoxLayout()
+        date_label = QLabel("&Date")
+        date_label.setBuddy(self.date_edit)
+        for widget in (self.prev_button, date_label, self.date_edit, self.next_button,
+                       self.today_button):
+            widget.setMinimumHeight(TARGET)
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        return bar
+
+    def _fields_grid(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        rows = [(name, self.scores[name]) for name in SCORE_FIELDS]
+        rows += [("sleep_hours", self.sleep), ("sleep_quality", self.scores["sleep_quality"]),
+                 ("activities", self.activities), ("tags", self.tags), ("notes", self.notes)]
+        for index, (key, widget) in enumerate(rows):
+            label = QLabel(_MNEMONIC_LABELS.get(key) or "&" + field_label(key))
+            label.setBuddy(self._inputs[key])
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            label.setContentsMargins(0, 8, 8, 0)
+            if key not in SCALES and key != "activities":  # scores name themselves
+                self._inputs[key].setAccessibleName(label.text().replace("&", ""))
+            grid.addWidget(label, 2 * index, 0)
+            grid.addWidget(widget, 2 * index, 1)
+            grid.addWidget(self._errors[key], 2 * index + 1, 1)
+        return grid
+
+    def _connect(self) -> None:
+        for score in self.scores.values():
+            score.value_changed.connect(self.changed)
+        self.sleep.textChanged.connect(self.changed)
+        self.activities.changed.connect(self.changed)
+        self.tags.textChanged.connect(self.changed)
+        self.notes.textChanged.connect(self.changed)
+        self.save_button.clicked.connect(self.submit)
+        self.prev_button.clicked.connect(lambda: self.go_to(self._date - dt.timedelta(days=1)))
+        self.next_button.clicked.connect(lambda: self.go_to(self._date + dt.timedelta(days=1)))
+        self.today_button.clicked.connect(lambda: self.go_to(dt.date.today()))
+        self.date_edit.dateChanged.connect(lambda qdate: self.go_to(qdate.toPython()))
+
+    def go_to(self, date: dt.date) -> None:
+        """Move to *date* (not after today) if the unsaved-changes check allows."""
+        date = min(date, dt.date.today())
+        if date == self._date:
+            return
+        if self.is_dirty() and not self._may_leave():
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(_qdate(self._date))
+            self.date_edit.blockSignals(False)
+            return
+        self.date_chosen.emit(date)
+
+    def _raw(self) -> tuple:
+        return (self._date, *(s.spin.value() for s in self.scores.values()), self.sleep.text(),
+                self.activities.raw(), self.tags.text(), self.notes.toPlainText())
+
+
+def _qdate(date: dt.date) -> QDate:
+    return QDate(date.year, date.month, date.day)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    palette = label.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    label.setStyleSheet(f"color: {'#ff8a80' if dark else '#b00020'}; font-weight: bold;")
+    label.hide()
+    return label

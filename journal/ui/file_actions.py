@@ -1,0 +1,76 @@
+"""File menu flows: export, import and choosing another journal. Each returns a status line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from journal.exchange import ImportFileError, export_bytes, guess_format, plan_import, read_entries
+from journal.exchange.files import write_private
+from journal.ui.state import JournalState, JournalWriteError
+
+CSV_FILTER = "CSV for spreadsheets (*.csv)"
+JSON_FILTER = "JSON (*.json)"
+
+
+def export_data(parent: QWidget, state: JournalState) -> str | None:
+    """Ask where to save, then write every day losslessly."""
+    default = Path.home() / f"pain-journal-{dt.date.today().isoformat()}.csv"
+    path_text, chosen = QFileDialog.getSaveFileName(parent, "Export data", str(default),
+                                                    f"{CSV_FILTER};;{JSON_FILTER}")
+    if not path_text:
+        return None
+    path = Path(path_text)
+    fmt = "json" if chosen == JSON_FILTER or path.suffix.lower() == ".json" else "csv"
+    if path.suffix.lower() != f".{fmt}":
+        path = path.with_name(f"{path.name}.{fmt}")
+    entries = state.entries()
+    try:
+        write_private(path, export_bytes(entries, fmt))
+    except OSError as error:
+        QMessageBox.warning(parent, "Export failed",
+                            f"Could not write {path}: {error.strerror}. Nothing was exported.")
+        return None
+    return f"Exported {len(entries)} days to {path.name}."
+
+
+def import_data(parent: QWidget, state: JournalState) -> str | None:
+    """Read a whole file, show what would change, and import it all on "Import"."""
+    path_text, _ = QFileDialog.getOpenFileName(parent, "Import data", str(Path.home()),
+                                               "Journal exports (*.csv *.json);;All files (*)")
+    if not path_text:
+        return None
+    path = Path(path_text)
+    try:
+        data = path.read_bytes()
+        entries = read_entries(data, guess_format(path, data))
+    except (OSError, ImportFileError) as error:
+        reason = error.strerror if isinstance(error, OSError) else str(error)
+        QMessageBox.warning(parent, "Nothing was imported", f"{path.name}: {reason}")
+        return None
+    plan = plan_import(state.store, entries)
+    if not plan.to_write:
+        QMessageBox.information(parent, "Nothing to import",
+                                f"All {plan.unchanged} days in {path.name} are already in your "
+                                "journal, exactly as they are.")
+        return None
+    question = (f"{path.name} has {len(plan.new)} new days and {len(plan.changed)} days that "
+                f"differ from your journal (the file's version will replace them); "
+                f"{plan.unchanged} are already the same.\n\nImport now? You can undo it with Ctrl+Z.")
+    answer = QMessageBox.question(parent, "Import data", question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        state.import_plan(plan)
+    except JournalWriteError as error:
+        QMessageBox.warning(parent, "Nothing was imported", str(error))
+        return None
+    return plan.describe(done=True)
+
+
+def choose_journal(parent: QWidget) -> Path | None:
+    path_text, _ = QFileDialog.getOpenFileName(parent, "Open journal", str(Path.home()),
+                                               "Journals (*.db);;All files (*)")
+    return Path(path_text) if path_text else None

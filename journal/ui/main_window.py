@@ -1,0 +1,309 @@
+"""The main window: the day form, the history, menus and status. No SQL here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from journal.domain import Entry, ValidationError
+from journal.paths import DEMO_FILENAME, demo_db_path
+from journal.storage import StorageError
+from journal.ui import file_actions, help_dialogs
+from journal.ui.entry_form import EntryForm
+from journal.ui.history import HistoryView
+from journal.ui.state import JournalState, JournalWriteError, day_title
+
+TAB_DAY, TAB_HISTORY = 0, 1
+SAMPLE_DAYS = 365
+
+
+class MainWindow(QMainWindow):
+    """Composes the views; every write goes through *state*.
+
+    Parameters
+    ----------
+    state
+        The open journal.
+    settings
+        Where window size, position and the last tab are kept.
+    """
+
+    def __init__(self, state: JournalState, settings: QSettings) -> None:
+        super().__init__()
+        self.state = state
+        self.settings = settings
+        self.home_db = state.db_path  # the user's own journal, to come back to from sample data
+        self.form = EntryForm(may_leave=self._may_leave_day)
+        self.history = HistoryView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._day_page(), "Day")  # Ctrl+1 / Ctrl+2
+        self.tabs.addTab(self.history, "History")
+        self.setCentralWidget(self.tabs)
+        self.saved_label = QLabel()
+        self.month_label = QLabel()
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addPermanentWidget(self.month_label)
+        self._build_menus()
+        self._connect()
+        self._restore_settings()
+        self._on_journal_opened()
+
+    # Pages -------------------------------------------------------------------------------------
+    def _day_page(self) -> QWidget:
+        self.welcome = QWidget()
+        text = QLabel("<b>Welcome.</b> Log how today went: any field you skip simply stays "
+                      "\"not recorded\". Everything you write stays on this computer.")
+        text.setWordWrap(True)
+        self.log_today_button = QPushButton("Log today")
+        self.sample_button = QPushButton("Try with sample data")
+        self.sample_banner = QWidget()
+        banner_text = QLabel("<b>Sample data</b>: this is a made-up journal for trying the app. "
+                             "Your own journal is not shown and not changed.")
+        banner_text.setWordWrap(True)
+        self.back_button = QPushButton("Back to my journal")
+        for box, label, buttons in ((self.welcome, text, (self.log_today_button,
+                                                          self.sample_button)),
+                                    (self.sample_banner, banner_text, (self.back_button,))):
+            box.setObjectName("notice")
+            box.setStyleSheet("#notice { border: 2px solid palette(highlight); border-radius: 6px; }")
+            row = QHBoxLayout(box)
+            row.addWidget(label, 1)
+            for button in buttons:
+                button.setMinimumHeight(36)
+                row.addWidget(button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.welcome)
+        layout.addWidget(self.sample_banner)
+        layout.addWidget(self.form, 1)
+        scroll = QScrollArea()  # at 200 % scaling the form may be taller than the screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(page)
+        return scroll
+
+    def _build_menus(self) -> None:
+        def action(menu, text, slot, shortcut=None):  # noqa: ANN001, ANN202
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        keys = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu("&File")
+        self.save_action = action(file_menu, "&Save day", self.save_day, QKeySequence(keys.Save))
+        file_menu.addSeparator()
+        action(file_menu, "&Export data…", self._on_export, QKeySequence("Ctrl+E"))
+        action(file_menu, "&Import…", self._on_import, QKeySequence("Ctrl+I"))
+        action(file_menu, "&Open journal…", self._on_open_journal, QKeySequence("Ctrl+O"))
+        file_menu.addSeparator()
+        action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.state.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
+        self.redo_action = self.state.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        go_menu = self.menuBar().addMenu("&Go")
+        action(go_menu, "&Previous day", lambda: self._step_day(-1), QKeySequence("Alt+Left"))
+        action(go_menu, "&Next day", lambda: self._step_day(1), QKeySequence("Alt+Right"))
+        action(go_menu, "&Today", lambda: self._open_day(dt.date.today()), QKeySequence("Alt+Home"))
+        go_menu.addSeparator()
+        action(go_menu, "&Day form", lambda: self._show_tab(TAB_DAY), QKeySequence("Ctrl+1"))
+        action(go_menu, "&History", lambda: self._show_tab(TAB_HISTORY), QKeySequence("Ctrl+2"))
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "&Get help now", lambda: help_dialogs.show_get_help(self))
+        action(help_menu, "&Keyboard shortcuts", lambda: help_dialogs.show_shortcuts(self),
+               QKeySequence(keys.HelpContents))
+        action(help_menu, "&Where is my data?",
+               lambda: help_dialogs.show_data_location(self, self.state.db_path))
+        action(help_menu, "&About", lambda: help_dialogs.show_about(self))
+
+    def _connect(self) -> None:
+        self.form.entry_submitted.connect(self._on_form_entry_submitted)
+        self.form.date_chosen.connect(self._on_form_date_chosen)
+        self.form.changed.connect(self._update_title)
+        self.history.open_day.connect(self._open_day)
+        self.history.delete_day.connect(self._on_history_delete_day)
+        self.state.entries_changed.connect(self._on_state_entries_changed)
+        self.state.journal_opened.connect(self._on_journal_opened)
+        self.state.write_failed.connect(lambda text: QMessageBox.warning(self, "Not saved", text))
+        self.log_today_button.clicked.connect(self._on_log_today_clicked)
+        self.sample_button.clicked.connect(self._on_sample_clicked)
+        self.back_button.clicked.connect(lambda: self._switch_journal(self.home_db))
+
+    # Saving ------------------------------------------------------------------------------------
+    def save_day(self) -> bool:
+        """Save the form (Ctrl+S); False if it was not saved (the message says why)."""
+        try:
+            entry = self.form.entry()
+        except ValidationError as error:
+            self.form.show_error(error)
+            return False
+        self.form.clear_errors()
+        return self._save(entry)
+
+    def _save(self, entry: Entry) -> bool:
+        if entry.is_empty and self.state.entry(entry.date) is None:
+            self.saved_label.setText("Nothing to save yet: fill in any field you like, then save.")
+            return False
+        try:
+            stored = self.state.save_entry(entry)
+        except JournalWriteError as error:
+            QMessageBox.warning(self, "Not saved", str(error))
+            return False
+        self.form.show_entry(stored.date, stored)
+        self.saved_label.setText(f"Saved {day_title(stored.date)} at "
+                                 f"{dt.datetime.now():%H:%M}.")
+        return True
+
+    def _on_form_entry_submitted(self, entry: Entry) -> None:
+        self._save(entry)
+
+    def _may_leave_day(self) -> bool:
+        """Unsaved changes: ask Save / Discard / Cancel. True when it is fine to move on."""
+        if not self.form.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save your changes to {day_title(self.form.date)}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_day()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # Days --------------------------------------------------------------------------------------
+    def _open_day(self, date: dt.date) -> None:
+        self._show_tab(TAB_DAY)
+        if date != self.form.date and not self._may_leave_day():
+            return
+        self._on_form_date_chosen(date)
+        self.form.focus_first_field()
+
+    def _step_day(self, days: int) -> None:
+        self._show_tab(TAB_DAY)
+        self.form.go_to(self.form.date + dt.timedelta(days=days))
+
+    def _on_form_date_chosen(self, date: dt.date) -> None:
+        self.form.show_entry(date, self.state.entry(date))
+
+    def _on_history_delete_day(self, date: dt.date) -> None:
+        answer = QMessageBox.question(self, "Delete day",
+                                      f"Delete everything recorded for {day_title(date)}?\n\n"
+                                      "You can undo this with Ctrl+Z.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.state.delete_day(date)
+        except JournalWriteError as error:
+            QMessageBox.warning(self, "Not deleted", str(error))
+            return
+        self.saved_label.setText(f"Deleted {day_title(date)}. Undo with Ctrl+Z.")
+
+    def _on_state_entries_changed(self, dates: set) -> None:
+        self._refresh_views()
+        if self.form.date in dates and not self.form.is_dirty():
+            self._on_form_date_chosen(self.form.date)
+
+    def _refresh_views(self) -> None:
+        self.history.set_entries(self.state.entries(), self.state.tags())
+        self.form.set_known_tags(self.state.tags())
+        today = dt.date.today()
+        logged = self.state.days_logged(today.replace(day=1), today)
+        self.month_label.setText(f"{logged} {'day' if logged == 1 else 'days'} logged in "
+                                 f"{today:%B}")
+        self.welcome.setVisible(self.state.count() == 0 and not self._is_sample())
+
+    # Journals ----------------------------------------------------------------------------------
+    def _is_sample(self) -> bool:
+        return self.state.db_path.name == DEMO_FILENAME
+
+    def _on_journal_opened(self) -> None:
+        self.sample_banner.setVisible(self._is_sample())
+        self._refresh_views()
+        self._on_form_date_chosen(dt.date.today())
+        self._update_title()
+        self.form.focus_first_field()
+
+    def _update_title(self) -> None:
+        name = "SAMPLE DATA" if self._is_sample() else self.state.db_path.name
+        self.setWindowTitle(f"Pain & Mood Journal — {name}[*]")
+        self.setWindowModified(self.form.is_dirty())
+
+    def _switch_journal(self, path: Path) -> bool:
+        if not self._may_leave_day():
+            return False
+        try:
+            self.state.open_journal(path)
+        except StorageError as error:
+            QMessageBox.warning(self, "Cannot open journal", str(error))
+            return False
+        return True
+
+    def _on_sample_clicked(self) -> None:
+        from journal.demo import demo_entries
+
+        if self._switch_journal(demo_db_path(self.home_db)) and self.state.count() == 0:
+            self.state.store.save_many(demo_entries(SAMPLE_DAYS))
+            self._on_journal_opened()
+
+    def _on_log_today_clicked(self) -> None:
+        self.welcome.hide()
+        self._open_day(dt.date.today())
+
+    def _on_export(self) -> None:
+        self._status(file_actions.export_data(self, self.state))
+
+    def _on_import(self) -> None:
+        self._status(file_actions.import_data(self, self.state))
+
+    def _on_open_journal(self) -> None:
+        path = file_actions.choose_journal(self)
+        if path and self._switch_journal(path):
+            self.home_db = path
+            self._status(f"Opened {path}.")
+
+    def _status(self, text: str | None) -> None:
+        if text:
+            self.saved_label.setText(text)
+
+    def _show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    # Window state ------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(980, 860)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(int(self.settings.value("window/tab", TAB_DAY)))
+        header = self.settings.value("history/header")
+        if header is not None:
+            self.history.table.horizontalHeader().restoreState(header)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._may_leave_day():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        self.settings.setValue("history/header",
+                               self.history.table.horizontalHeader().saveState())
+        self.settings.sync()
+        self.state.close()
+        event.accept()

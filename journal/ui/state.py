@@ -1,0 +1,166 @@
+"""JournalState: the one object in the UI that reads and writes the journal.
+
+Widgets emit intent; this adapter performs the write through storage, puts an
+undoable command on the stack, and announces which days changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from journal.domain import Entry
+from journal.exchange import ImportPlan
+from journal.storage import EntryStore, StorageError, open_database
+
+
+class JournalWriteError(Exception):
+    """A write that did not happen; the message is one sentence for the user."""
+
+
+class JournalState(QObject):
+    """The open journal, its undo stack, and the signals views listen to.
+
+    Parameters
+    ----------
+    db_path
+        The journal file to open (created if missing).
+    """
+
+    #: Days whose entries changed (a set of dates), after every write, undo or redo.
+    entries_changed = Signal(object)
+    #: Another journal file was opened; every view should reload.
+    journal_opened = Signal()
+    #: An undo or redo could not be written (the message is for the user).
+    write_failed = Signal(str)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.db_path = db_path
+        self.store = EntryStore(open_database(db_path))
+
+    # Reading ---------------------------------------------------------------------------------
+    def entry(self, date: dt.date) -> Entry | None:
+        return self.store.get(date)
+
+    def entries(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Entry]:
+        return self.store.between(start, end)
+
+    def tags(self) -> list[str]:
+        return self.store.tags()
+
+    def count(self) -> int:
+        return self.store.count()
+
+    def days_logged(self, start: dt.date, end: dt.date) -> int:
+        query = "SELECT count(*) FROM days WHERE date BETWEEN ? AND ?"
+        return self.store.db.execute(query, [start.isoformat(), end.isoformat()]).fetchone()[0]
+
+    # Writing ---------------------------------------------------------------------------------
+    def save_entry(self, entry: Entry) -> Entry:
+        """Save *entry*; returns it as stored. Raises JournalWriteError, nothing saved."""
+        before = self.store.get(entry.date)
+        stored = _write(lambda: self.store.save(entry))
+        if stored != before or before is None:
+            self._push(f"Save {_day(entry.date)}", {entry.date: before}, {entry.date: stored})
+        return stored
+
+    def delete_day(self, date: dt.date) -> None:
+        before = self.store.get(date)
+        if before is None:
+            return
+        _write(lambda: self.store.delete(date))
+        self._push(f"Delete {_day(date)}", {date: before}, {date: None})
+
+    def import_plan(self, plan: ImportPlan) -> None:
+        """Write an import plan in one transaction; one undo step takes it all back."""
+        before = {e.date: self.store.get(e.date) for e in plan.changed}
+        before.update({e.date: None for e in plan.new})
+        _write(lambda: self.store.save_many(plan.to_write))
+        after = {e.date: self.store.get(e.date) for e in plan.to_write}
+        self._push(f"Import {len(after)} days", before, after)
+
+    def open_journal(self, db_path: Path) -> None:
+        """Switch to another journal file; the undo history belongs to the old one."""
+        store = EntryStore(open_database(db_path))
+        self.store.db.close()
+        self.store, self.db_path = store, db_path
+        self.undo_stack.clear()
+        self.journal_opened.emit()
+
+    def close(self) -> None:
+        self.store.db.close()
+
+    def _push(self, text: str, before: dict, after: dict) -> None:
+        self.undo_stack.push(_Change(self, text, before, after))
+        self.entries_changed.emit(set(after))
+
+    def _apply(self, days: dict[dt.date, Entry | None]) -> bool:
+        """Put *days* back exactly; False (and a message) if it could not be written."""
+        keep = [e for e in days.values() if e is not None]
+        absent = [d for d, e in days.items() if e is None]
+        try:
+            _write(lambda: self.store.restore(keep, absent))
+        except JournalWriteError as error:
+            self.write_failed.emit(str(error))
+            return False
+        self.entries_changed.emit(set(days))
+        return True
+
+
+class _Change(QUndoCommand):
+    """A change already written; undo puts *before* back, redo puts *after* back."""
+
+    def __init__(self, state: JournalState, text: str, before: dict, after: dict) -> None:
+        super().__init__(text)
+        self._state, self._before, self._after = state, before, after
+        self._written = True  # the first redo() is the push itself: already done
+
+    def redo(self) -> None:
+        if self._written:
+            self._written = False
+            return
+        if not self._state._apply(self._after):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self._state._apply(self._before):
+            self.setObsolete(True)
+
+
+def _write(action: Callable[[], object]):  # noqa: ANN202 - returns what *action* returns
+    try:
+        return action()
+    except (StorageError, sqlite3.Error, OSError) as error:
+        raise JournalWriteError(_explain(error)) from None
+
+
+def _explain(error: Exception) -> str:
+    text = str(error).lower()
+    if "full" in text:
+        return "The disk is full, so the journal could not be saved. Free some space and save again."
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return ("The journal file cannot be written (it is read-only or on a read-only disk). "
+                "Your entry is still in the form.")
+    if "locked" in text or "busy" in text:
+        return "The journal is busy in another program. Wait a moment and save again."
+    return f"The journal could not be saved ({error}). Your entry is still in the form."
+
+
+def _day(date: dt.date) -> str:
+    return f"{date:%a} {date.day} {date:%b %Y}"
+
+
+def day_title(date: dt.date) -> str:
+    """``Sunday 1 March 2026``: how the UI names a day."""
+    return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def describe_days(dates: Sequence[dt.date]) -> str:
+    return ", ".join(_day(d) for d in sorted(dates))

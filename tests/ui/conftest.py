@@ -1,0 +1,59 @@
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the suite: fail at once instead."""
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:3]}")
+
+    for name in ("question", "warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    for name in ("getOpenFileName", "getSaveFileName"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
+
+
+@pytest.fixture
+def settings_path(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def open_window(qtbot, db_path, settings_path):
+    """Open a main window on the test journal, shown and active, like a person would see it."""
+    from journal.ui.app import create_main_window
+
+    def open_window(path=db_path):
+        window = create_main_window(path, QSettings(str(settings_path), QSettings.Format.IniFormat))
+        # A test may leave unsaved changes; closing at teardown must not ask then.
+        qtbot.addWidget(window, before_close_func=lambda w: w.form.mark_saved())
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        return window
+
+    return open_window
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Queue answers for QMessageBox.question; `answers.asked` records the questions."""
+    queue = Answers()
+
+    def question(parent, title, text, *args, **kwargs):
+        queue.asked.append(text)
+        assert queue, f"unexpected question: {text}"
+        return queue.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return queue
+
+
+class Answers(list):
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
