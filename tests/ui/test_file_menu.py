@@ -1,0 +1,70 @@
+import datetime as dt
+import json
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from journal.domain import Entry
+from journal.storage import EntryStore, open_database
+from tests.ui.helpers import by_name
+
+TODAY = dt.date.today()
+
+
+def test_export_from_the_file_menu_writes_the_chosen_format(open_window, monkeypatch, tmp_path):
+    window = open_window()
+    by_name(window, "Pain").setValue(4)
+    window.save_day()
+    target = tmp_path / "mine"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "JSON (*.json)")))
+    window._on_export()
+    written = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
+    assert [d["pain"] for d in written["days"]] == [4]
+    assert window.saved_label.text() == "Exported 1 days to mine.json."
+
+
+def test_import_shows_what_changes_and_one_undo_takes_it_back(open_window, monkeypatch, tmp_path,
+                                                              answers, db_path):
+    source = tmp_path / "old.csv"
+    source.write_text(f"date,pain\n{TODAY - dt.timedelta(days=2)},3\n{TODAY - dt.timedelta(days=1)},4\n")
+    window = open_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(source), "")))
+    answers.append(QMessageBox.StandardButton.Yes)
+    window._on_import()
+    assert "2 new days and 0 days that differ" in answers.asked[0]
+    assert window.history.model.rowCount() == 2
+    window.state.undo_stack.undo()
+    assert window.history.model.rowCount() == 0
+    db = open_database(db_path)
+    assert EntryStore(db).count() == 0
+    db.close()
+
+
+def test_a_bad_import_file_is_named_by_line_and_changes_nothing(open_window, monkeypatch, tmp_path):
+    source = tmp_path / "bad.csv"
+    source.write_text("date,pain\n2026-01-01,5\n2026-01-02,99\n")
+    window = open_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(source), "")))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda p, t, text: shown.append(text)))
+    window._on_import()
+    assert shown == ['bad.csv: line 3: Pain: "99" is not accepted; expected a whole number from 0 '
+                     'to 10.']
+    assert window.history.model.rowCount() == 0
+
+
+def test_tags_complete_from_those_used_before(open_window, db_path):
+    db = open_database(db_path)
+    EntryStore(db).save(Entry(TODAY - dt.timedelta(days=1), tags=("flare", "rain")))
+    db.close()
+    window = open_window()
+    tags = by_name(window, "Tags")
+    tags.setFocus()
+    from PySide6.QtTest import QTest
+    QTest.keyClicks(tags, "rain, fl")
+    completer = tags._completer
+    assert completer.currentCompletion() == "flare"
+    tags._on_completer_activated("flare")
+    assert tags.tags() == ("rain", "flare")
