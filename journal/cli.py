@@ -257,6 +257,64 @@ def demo(days: int, seed: int) -> None:
                "diary).")
 
 
+def _series(start: dt.date | None, end: dt.date | None):  # noqa: ANN202 - numpy loads lazily
+    """The journal's days from *start* (default: the first logged day) to *end* (default: today)."""
+    from journal.analysis.series import daily_series
+
+    entries = _store().between(start, end)
+    first = start or (entries[0].date if entries else dt.date.today())
+    last = end or max(dt.date.today(), entries[-1].date if entries else first)
+    if last < first:
+        raise click.UsageError(f"--from {first} is after --to {last}.")
+    return daily_series(entries, first, last)
+
+
+@cli.command("insights")
+@_db_option
+@click.option("--from", "start", metavar="D", callback=_date_arg, help="First day (default: first logged).")
+@click.option("--to", "end", metavar="D", callback=_date_arg, help="Last day (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def insights_command(start: dt.date | None, end: dt.date | None, as_json: bool) -> None:
+    """How sleep and activity went together with pain and mood, honestly."""
+    from journal.analysis.insights import insights
+    from journal.analysis.wording import insights_text
+
+    series = _series(start, end)
+    results = insights(series)
+    if as_json:
+        click.echo(_json({"period": {"from": series.start.isoformat(), "to": series.end.isoformat()},
+                          "days_logged": series.days_logged,
+                          "pairs": [r.as_json() for r in results]}))
+    else:
+        click.echo(insights_text(series, results))
+
+
+@cli.command("chart")
+@_db_option
+@click.argument("kind", metavar="KIND", type=click.Choice(["trends", "sleep-pain", "activity-pain", "associations",
+                                           "calendar"]))
+@click.option("--from", "start", metavar="D", callback=_date_arg, help="First day (default: first logged).")
+@click.option("--to", "end", metavar="D", callback=_date_arg, help="Last day (default: today).")
+@click.option("--measure", type=click.Choice(["pain", "mood"]), default="pain", show_default=True,
+              help="What the calendar shows.")
+@click.option("-o", "--output", metavar="FILE.png|.svg|.pdf", required=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Where to save the chart.")
+def chart_command(kind: str, start: dt.date | None, end: dt.date | None, measure: str,
+                  output: Path) -> None:
+    """Save a chart as PNG (300 dpi), SVG or PDF."""
+    if output.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise click.BadParameter(f'"{output.name}" must end in .png, .svg or .pdf.',
+                                 param_hint="-o")
+    from journal.charts.catalog import chart_figure, save_figure
+
+    series = _series(start, end)
+    try:
+        save_figure(chart_figure(kind, series, measure), output)
+    except OSError as error:
+        raise Failure(f"Cannot write {output}: {error.strerror}.") from None
+    click.echo(f"Saved the {kind} chart of {series.start} to {series.end} to {output}.", err=True)
+
+
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 

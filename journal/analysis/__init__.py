@@ -1,0 +1,1 @@
+"""Pure functions over daily arrays: series, rolling means, insights (numpy; scipy lazily)."""

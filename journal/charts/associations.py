@@ -1,0 +1,53 @@
+"""The association overview: each declared pair's rho with its 95 % CI, n and status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from journal.analysis.insights import Insight
+from journal.analysis.series import DailySeries
+from journal.charts.style import BLUE, DAILY, INK, chart_style, period_text
+
+
+def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
+    """A forest plot: filled markers where a link was found, open where not, text where too few days."""
+    rows = list(reversed(results))
+    for y, result in enumerate(rows):
+        if result.rho is None:
+            ax.text(0, y, f"not enough days yet ({result.n} of 14)", ha="center", va="center",
+                    color=DAILY, fontsize=9)
+            continue
+        low, high = result.ci95
+        ax.plot([low, high], [y, y], color=INK if result.found else DAILY, linewidth=2)
+        ax.plot(result.rho, y, marker="o", markersize=8, color=BLUE,
+                markerfacecolor=BLUE if result.found else "white", markeredgewidth=2)
+        note = {"early": "early look", "ok": "link found" if result.found else "no clear link"}
+        ax.annotate(f"n = {result.n}, {note[result.status]}", (1.02, y),
+                    xycoords=("axes fraction", "data"), va="center", fontsize=9)
+    ax.axvline(0, color=INK, linewidth=1)
+    ax.set_yticks(range(len(rows)), [r.label for r in rows])
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.set_xlabel("Rank correlation ρ with its 95 % interval: above 0, both rise together; "
+                  "below 0, one falls as the other rises")
+    ax.set_title("How things went together in your data", loc="left")
+    ax.grid(axis="y", visible=False)
+
+
+def draw_association_overview(figure: Figure, series: DailySeries,
+                              results: Sequence[Insight]) -> None:
+    with chart_style():
+        draw_associations(figure.subplots(), results)
+        figure.suptitle(f"{period_text(series.start, series.end)}. Filled: a link found after "
+                        "allowing for trends and many comparisons. Associations, not proof of "
+                        "cause.", x=0.01, ha="left", fontsize=9, fontweight="normal")
+
+
+def associations_figure(series: DailySeries, results: Sequence[Insight],
+                        figsize: tuple[float, float] = (10, 5)) -> Figure:
+    figure = Figure(figsize=figsize, layout="constrained")
+    draw_association_overview(figure, series, results)
+    return figure

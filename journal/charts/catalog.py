@@ -1,0 +1,57 @@
+"""Every chart by its command-line name, so the panel, the CLI and the report build them alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from journal.analysis.series import DailySeries
+from journal.charts.associations import draw_association_overview
+from journal.charts.calendar import draw_calendar_chart
+from journal.charts.scatter import draw_activity_pain, draw_single, draw_sleep_pain
+from journal.charts.style import chart_style
+from journal.charts.trends import draw_trends
+
+#: name -> (title in the chart picker, figure size in inches for exports)
+KINDS = {
+    "trends": ("Trends over time", (10, 8)),
+    "sleep-pain": ("Sleep and pain", (8, 6)),
+    "activity-pain": ("Activity and next-day pain", (8, 6)),
+    "associations": ("How things go together", (10, 5)),
+    "calendar": ("Calendar of pain", (11, 3.2)),
+}
+EXPORT_FORMATS = (".png", ".svg", ".pdf")
+
+
+def draw_chart(kind: str, figure: Figure, series: DailySeries, measure: str = "pain") -> None:
+    """Draw chart *kind* into an empty *figure*."""
+    if kind == "trends":
+        draw_trends(figure, series)
+    elif kind == "sleep-pain":
+        draw_single(figure, draw_sleep_pain, series)
+    elif kind == "activity-pain":
+        draw_single(figure, draw_activity_pain, series)
+    elif kind == "associations":
+        from journal.analysis.insights import insights
+
+        draw_association_overview(figure, series, insights(series))
+    elif kind == "calendar":
+        draw_calendar_chart(figure, series, measure)
+    else:
+        raise ValueError(f"unknown chart {kind!r}; the charts are {', '.join(KINDS)}")
+
+
+def chart_figure(kind: str, series: DailySeries, measure: str = "pain") -> Figure:
+    """A standalone figure of chart *kind*, sized for export."""
+    figure = Figure(figsize=KINDS[kind][1], layout="constrained")
+    draw_chart(kind, figure, series, measure)
+    return figure
+
+
+def save_figure(figure: Figure, path: Path) -> None:
+    """PNG at 300 dpi, SVG or PDF (vector, real text), chosen by the file's extension."""
+    if path.suffix.lower() not in EXPORT_FORMATS:
+        raise ValueError(f"{path.name}: charts are saved as .png, .svg or .pdf")
+    with chart_style():  # the style's font settings keep SVG/PDF text as real text
+        figure.savefig(path, dpi=300)

@@ -1,0 +1,46 @@
+"""One look for every chart, on screen and on paper; applied with a context, never globally."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import matplotlib.style
+
+from journal.analysis.series import period_text  # noqa: F401 - charts label periods alike
+
+# Okabe-Ito: distinguishable with colour-blindness; every chart also differs by line and shade.
+BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY = (
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
+DAILY = "#9a9a9a"   # light grey: the raw daily values
+INK = "#222222"
+
+STYLE = {
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "axes.edgecolor": "#555555",
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "legend.frameon": False,
+    "figure.dpi": 100,
+    "savefig.dpi": 300,
+    "savefig.bbox": "tight",
+    "pdf.fonttype": 42,     # embedded TrueType: real, extractable text in PDFs
+    "svg.fonttype": "none",  # text stays text in SVGs
+}
+
+
+@contextlib.contextmanager
+def chart_style() -> Iterator[None]:
+    with matplotlib.style.context(STYLE):
+        yield
+

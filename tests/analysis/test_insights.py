@@ -1,0 +1,98 @@
+import datetime as dt
+
+import numpy as np
+import pytest
+from scipy.stats import spearmanr
+
+from journal.analysis.insights import FULL_DAYS, MIN_DAYS, PAIRS, insights
+from journal.analysis.series import MEASURES, DailySeries, daily_series, paired
+from journal.demo import demo_entries
+from journal.domain import Entry
+from tests.analysis.simulate import START, ar1, unrelated_diary
+
+
+def planted_sleep_effect(seed: int, days: int = 90) -> DailySeries:
+    """Pain today rises when last night's sleep was short; everything else is noise."""
+    rng = np.random.default_rng(seed)
+    values = {name: np.full(days, np.nan) for name in MEASURES}
+    sleep = np.clip(7 + rng.normal(0, 1.1, days), 3, 10)
+    values["sleep_hours"] = np.round(sleep * 4) / 4
+    values["pain"] = np.clip(np.round(5 - 0.6 * (sleep - 7) + 0.8 * ar1(rng, days, 0.5)), 0, 10)
+    values["mood"] = np.clip(np.round(6 + ar1(rng, days, 0.5)), 0, 10)
+    values["activity_minutes"] = rng.choice([0, 0, 20, 30, 45], days).astype(float)
+    return DailySeries(START, START + dt.timedelta(days=days - 1), values, np.ones(days, bool))
+
+
+def by_label(results):
+    return {r.label: r for r in results}
+
+
+def test_a_planted_sleep_effect_is_found_with_the_right_sign():
+    found = by_label(insights(planted_sleep_effect(seed=3)))["Sleep last night → pain today"]
+    assert found.status == "ok" and found.found
+    assert found.rho < 0 and found.ci95[1] < 0 and found.q < 0.05
+    assert found.n == 90 and 4 <= found.n_effective <= 90
+    assert found.summary.startswith("After nights of 7 h or more, your pain averaged")
+    assert found.summary.endswith("This is an association in your data, not proof of cause.")
+
+
+def test_unrelated_trending_autocorrelated_series_rarely_give_a_finding_unlike_a_naive_test():
+    runs = 200
+    method_hits = naive_hits = 0
+    for seed in range(runs):
+        diary = unrelated_diary(seed, days=90, phi=0.7)
+        method_hits += any(r.q is not None and r.q < 0.05 for r in insights(diary))
+        naive_hits += any(spearmanr(*paired(diary[p.x], diary[p.y], p.lag_days)).pvalue < 0.05
+                          for p in PAIRS)
+    assert method_hits / runs <= 0.10
+    assert naive_hits / runs > 0.10 and naive_hits > 3 * method_hits
+
+
+def test_sixty_days_of_unrelated_data_give_no_association():
+    results = insights(unrelated_diary(seed=11, days=60, phi=0.7))
+    assert all(r.status == "ok" for r in results)
+    assert not any(r.q < 0.05 for r in results)
+    assert all(r.summary.startswith("No clear link") for r in results)
+
+
+@pytest.mark.parametrize(("days", "status"), [(MIN_DAYS - 1, "insufficient"), (MIN_DAYS, "early"),
+                                              (FULL_DAYS - 1, "early"), (FULL_DAYS, "ok")])
+def test_thresholds_of_paired_days(days, status):
+    result = by_label(insights(planted_sleep_effect(seed=1, days=days)))[
+        "Sleep last night → pain today"]
+    assert result.n == days and result.status == status
+    if status == "insufficient":
+        assert result.rho is None and result.q is None
+        assert result.summary == f"Not enough days yet: {days} paired days, and 14 are needed."
+    if status == "early":
+        assert result.summary.startswith("Early look") and not result.found
+
+
+def test_missing_days_are_left_out_of_the_pairs_never_treated_as_zero():
+    entries = [Entry(dt.date(2026, 1, 1) + dt.timedelta(days=i), pain=5, sleep_hours=7)
+               for i in range(0, 40, 2)]  # every other day missing
+    result = by_label(insights(daily_series(entries)))["Sleep last night → pain today"]
+    assert result.n == 20
+    lag1 = by_label(insights(daily_series(entries)))["Pain today → sleep that night"]
+    assert lag1.n == 0  # no day is followed by a logged night
+
+
+def test_the_word_significant_is_never_used():
+    for seed in range(5):
+        for result in insights(daily_series(demo_entries(200, seed=seed, end=dt.date(2026, 6, 1)))):
+            assert "significant" not in result.summary.lower()
+
+
+def test_the_demo_year_shows_the_planted_links():
+    results = by_label(insights(daily_series(demo_entries(365, seed=0, end=dt.date(2026, 6, 1)))))
+    assert results["Sleep last night → pain today"].found
+    assert results["Sleep last night → pain today"].rho < 0
+    assert results["Activity → pain the next day"].rho < 0
+    assert results["Activity → mood the same day"].rho > 0
+
+
+def test_json_shape_is_stable():
+    result = insights(planted_sleep_effect(seed=2))[0].as_json()
+    assert list(result) == ["x", "y", "lag_days", "label", "n", "n_effective", "rho", "ci95", "p",
+                            "q", "status", "found", "summary"]
+    assert isinstance(result["ci95"], list) and len(result["ci95"]) == 2

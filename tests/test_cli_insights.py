@@ -1,0 +1,72 @@
+"""`insights` and `chart` on the command line."""
+
+import json
+
+import pytest
+
+from journal.cli import main
+
+
+@pytest.fixture
+def run(capsysbinary, db_path):
+    def run(*args):
+        code = main(["--db", str(db_path), *args])
+        out, err = capsysbinary.readouterr()
+        return code, out.decode(), err.decode()
+    return run
+
+
+def test_demo_year_insights_json_report_the_planted_sleep_pain_link(run):
+    run("demo", "--days", "365")
+    code, out, _ = run("insights", "--json")
+    data = json.loads(out)
+    assert code == 0 and 280 < data["days_logged"] <= 365
+    assert set(data["period"]) == {"from", "to"}
+    sleep_pain = data["pairs"][0]
+    assert (sleep_pain["x"], sleep_pain["y"], sleep_pain["lag_days"]) == ("sleep_hours", "pain", 0)
+    assert sleep_pain["status"] == "ok" and sleep_pain["q"] < 0.05 and sleep_pain["rho"] < 0
+    low, high = sleep_pain["ci95"]
+    assert low < sleep_pain["rho"] < high < 0
+    assert sleep_pain["n"] >= sleep_pain["n_effective"] >= 4
+    assert "your pain averaged" in sleep_pain["summary"]
+    for key in ("n", "n_effective", "rho", "ci95", "p", "q", "status", "summary"):
+        assert key in sleep_pain
+
+
+def test_insights_text_names_the_period_and_says_association_not_cause(run):
+    run("demo", "--days", "90")
+    code, out, _ = run("insights", "--from", "2000-01-01")
+    assert code == 0 and out.startswith("Insights for 1 Jan 2000")
+    assert "not proof of cause" in out and "significant" not in out.lower()
+
+
+def test_insights_on_too_few_days_say_so(run):
+    run("add", "--date", "2026-01-01", "--pain", "4", "--sleep", "7")
+    data = json.loads(run("insights", "--json", "--from", "2026-01-01", "--to", "2026-01-10")[1])
+    assert data["days_logged"] == 1
+    assert {p["status"] for p in data["pairs"]} == {"insufficient"}
+    assert all(p["rho"] is None for p in data["pairs"])
+
+
+def test_a_reversed_period_is_a_usage_error(run):
+    run("add", "--date", "2026-01-01", "--pain", "4")
+    code, _, err = run("insights", "--from", "2026-02-01", "--to", "2026-01-01")
+    assert code == 2 and "after --to" in err
+
+
+@pytest.mark.parametrize("kind", ["trends", "sleep-pain", "activity-pain", "associations",
+                                  "calendar"])
+def test_every_chart_kind_is_saved(run, tmp_path, kind):
+    run("demo", "--days", "60")
+    target = tmp_path / f"{kind}.svg"
+    code, _, err = run("chart", kind, "-o", str(target))
+    assert code == 0 and target.read_bytes().startswith(b"<?xml") and "Saved the" in err
+
+
+@pytest.mark.parametrize(("args", "words"), [(["trends", "-o", "chart.jpg"], ".png, .svg or .pdf"),
+                                             (["pie", "-o", "chart.png"], "'pie' is not one of"),
+                                             (["trends"], "Missing option '-o'")])
+def test_bad_chart_requests_exit_2_with_one_line(run, tmp_path, args, words):
+    run("add", "--date", "2026-01-01", "--pain", "4")
+    code, _, err = run("chart", *args)
+    assert code == 2 and words in err and err.count("\n") == 1
