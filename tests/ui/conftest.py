@@ -33,7 +33,9 @@ def open_window(qtbot, db_path, settings_path):
         window.show()
         window.activateWindow()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        # Keys must reach this window, not a popup or window left over from an earlier test.
+        qtbot.waitUntil(lambda: window.isActiveWindow() and QApplication.focusWidget() is not None
+                        and window.isAncestorOf(QApplication.focusWidget()))
         return window
 
     return open_window

@@ -66,5 +66,7 @@ def test_tags_complete_from_those_used_before(open_window, db_path):
     QTest.keyClicks(tags, "rain, fl")
     completer = tags._completer
     assert completer.currentCompletion() == "flare"
+    assert completer.popup().isVisible()
+    completer.popup().hide()
     tags._on_completer_activated("flare")
     assert tags.tags() == ("rain", "flare")
