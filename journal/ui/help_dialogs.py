@@ -14,7 +14,7 @@ SHORTCUTS = (
     ("Ctrl+S", "Save the day"),
     ("Alt+Left / Alt+Right", "Previous / next day"),
     ("Alt+Home", "Go to today"),
-    ("Ctrl+1 / Ctrl+2", "Day form / History"),
+    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Day form / History / Charts"),
     ("Tab / Shift+Tab", "Next / previous field"),
     ("Up / Down in a score", "Raise / lower it; clear the box for \"not recorded\""),
     ("Alt+A", "Add an activity"),

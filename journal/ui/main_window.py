@@ -20,7 +20,7 @@ from journal.ui.entry_form import EntryForm
 from journal.ui.history import HistoryView
 from journal.ui.state import JournalState, JournalWriteError, day_title
 
-TAB_DAY, TAB_HISTORY = 0, 1
+TAB_DAY, TAB_HISTORY, TAB_CHARTS = 0, 1, 2
 SAMPLE_DAYS = 365
 
 
@@ -45,6 +45,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._day_page(), "Day")  # Ctrl+1 / Ctrl+2
         self.tabs.addTab(self.history, "History")
+        self.charts_page = QWidget()  # the chart panel (and matplotlib) load on first view
+        QVBoxLayout(self.charts_page)
+        self.chart_panel = None
+        self.tabs.addTab(self.charts_page, "Charts")
         self.setCentralWidget(self.tabs)
         self.saved_label = QLabel()
         self.month_label = QLabel()
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         action(go_menu, "&Day form", lambda: self._show_tab(TAB_DAY), QKeySequence("Ctrl+1"))
         action(go_menu, "&History", lambda: self._show_tab(TAB_HISTORY), QKeySequence("Ctrl+2"))
+        action(go_menu, "&Charts", lambda: self._show_tab(TAB_CHARTS), QKeySequence("Ctrl+3"))
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&Get help now", lambda: help_dialogs.show_get_help(self))
         action(help_menu, "&Keyboard shortcuts", lambda: help_dialogs.show_shortcuts(self),
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         self.state.entries_changed.connect(self._on_state_entries_changed)
         self.state.journal_opened.connect(self._on_journal_opened)
         self.state.write_failed.connect(lambda text: QMessageBox.warning(self, "Not saved", text))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.log_today_button.clicked.connect(self._on_log_today_clicked)
         self.sample_button.clicked.connect(self._on_sample_clicked)
         self.back_button.clicked.connect(lambda: self._switch_journal(self.home_db))
@@ -280,6 +286,16 @@ class MainWindow(QMainWindow):
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
 
+    def _on_tab_changed(self, index: int) -> None:
+        if index == TAB_CHARTS and self.chart_panel is None:
+            from journal.ui.chart_panel import ChartPanel  # matplotlib loads here, not at start
+
+            self.chart_panel = ChartPanel(self.state)
+            splitter = self.settings.value("charts/splitter")
+            if splitter is not None:
+                self.chart_panel.splitter.restoreState(splitter)
+            self.charts_page.layout().addWidget(self.chart_panel)
+
     # Window state ------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -290,7 +306,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(int(self.settings.value("window/tab", TAB_DAY)))
+        last_tab = int(self.settings.value("window/tab", TAB_DAY))
+        self.tabs.setCurrentIndex(last_tab if last_tab != TAB_CHARTS else TAB_DAY)  # start light
         header = self.settings.value("history/header")
         if header is not None:
             self.history.table.horizontalHeader().restoreState(header)
@@ -304,6 +321,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.setValue("history/header",
                                self.history.table.horizontalHeader().saveState())
+        if self.chart_panel is not None:
+            self.settings.setValue("charts/splitter", self.chart_panel.splitter.saveState())
         self.settings.sync()
         self.state.close()
         event.accept()

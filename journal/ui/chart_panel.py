@@ -1,0 +1,208 @@
+"""The Charts tab: a chart, its period, the insights as sentences, and export.
+
+This module imports matplotlib; the main window imports it only when the tab
+is first shown, so start-up stays light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
+    QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from journal.analysis.insights import Insight, insights
+from journal.analysis.series import DailySeries, daily_series
+from journal.analysis.wording import CAUTION
+from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
+from journal.ui.score_input import TARGET
+from journal.ui.state import JournalState
+
+PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365), ("All days", None),
+           ("Custom", -1))
+DEFAULT_PERIOD = 1
+EXPORT_FILTERS = "PNG image, 300 dpi (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
+DETAIL_COLUMNS = ("Comparison", "ρ", "95 % interval", "days (n)", "effective n", "q", "status")
+
+
+class ChartPanel(QWidget):
+    """Shows one chart of the chosen period, redrawn when the journal changes (if visible)."""
+
+    def __init__(self, state: JournalState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.series: DailySeries | None = None
+        self.results: list[Insight] = []
+        self._stale = True
+        self.canvas = FigureCanvasQTAgg(Figure(layout="constrained"))
+        self.canvas.setAccessibleName("Chart")
+        self.canvas.setMinimumHeight(320)
+        self._build_controls()
+        self.insights_label = QTextBrowser()  # scrolls itself; text can be selected and copied
+        self.insights_label.setAccessibleName("Insights")
+        self.insights_label.setMinimumHeight(110)
+        self.details_button = QPushButton("Show details")
+        self.details_button.setCheckable(True)
+        self.details = QTableWidget(0, len(DETAIL_COLUMNS))
+        self.details.setHorizontalHeaderLabels(DETAIL_COLUMNS)
+        self.details.verticalHeader().hide()
+        self.details.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.details.hide()
+        below = QWidget()
+        text = QVBoxLayout(below)
+        text.setContentsMargins(0, 0, 0, 0)
+        text.addWidget(self.insights_label, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.details_button)
+        row.addStretch(1)
+        text.addLayout(row)
+        text.addWidget(self.details, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(below)
+        self.splitter.setSizes([640, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._controls)
+        layout.addWidget(self.splitter, 1)
+        self.details_button.toggled.connect(self._on_details_toggled)
+        state.entries_changed.connect(self._on_state_changed)
+        state.journal_opened.connect(self._on_state_changed)
+
+    # Controls ----------------------------------------------------------------------------------
+    def _build_controls(self) -> None:
+        self.kind_box = QComboBox()
+        for kind, (title, _) in KINDS.items():
+            self.kind_box.addItem(title, kind)
+        self.kind_box.setAccessibleName("Chart")
+        self.period_box = QComboBox()
+        self.period_box.addItems([name for name, _ in PERIODS])
+        self.period_box.setCurrentIndex(DEFAULT_PERIOD)
+        self.period_box.setAccessibleName("Period")
+        self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
+        for edit, name in ((self.from_edit, "From"), (self.to_edit, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+        today = dt.date.today()
+        self.to_edit.setDate(QDate(today.year, today.month, today.day))
+        self.export_button = QPushButton("&Export chart…")
+        self._controls = QHBoxLayout()
+        for text, widget in (("Chart", self.kind_box), ("Period", self.period_box),
+                             ("From", self.from_edit), ("To", self.to_edit),
+                             (None, self.export_button)):
+            if text:
+                label = QLabel(text)
+                label.setBuddy(widget)
+                self._controls.addWidget(label)
+            widget.setMinimumHeight(TARGET)
+            self._controls.addWidget(widget)
+        self._controls.insertStretch(self._controls.count() - 1, 1)
+        self.kind_box.currentIndexChanged.connect(self.redraw)
+        self.period_box.currentIndexChanged.connect(self._on_period_changed)
+        self.from_edit.dateChanged.connect(self._on_custom_dates_changed)
+        self.to_edit.dateChanged.connect(self._on_custom_dates_changed)
+        self.export_button.clicked.connect(self._on_export_clicked)
+
+    def kind(self) -> str:
+        return self.kind_box.currentData()
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        days = PERIODS[self.period_box.currentIndex()][1]
+        today = dt.date.today()
+        if days == -1:
+            start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+            return min(start, end), max(start, end)
+        if days is None:
+            first = self.state.entries()[:1]
+            return (first[0].date if first else today), today
+        return today - dt.timedelta(days=days - 1), today
+
+    # Drawing -----------------------------------------------------------------------------------
+    def redraw(self) -> None:
+        """Rebuild the series, the chart and the insights for the chosen chart and period."""
+        start, end = self.period()
+        self.series = daily_series(self.state.entries(start, end), start, end)
+        self.results = insights(self.series)
+        figure = self.canvas.figure
+        figure.clear()
+        draw_chart(self.kind(), figure, self.series)
+        self.canvas.draw_idle()
+        self._show_insights()
+        self._show_period(start, end)
+        self._stale = False
+
+    def _show_period(self, start: dt.date, end: dt.date) -> None:
+        """The date boxes always show the period drawn (editable only for Custom)."""
+        for edit, day in ((self.from_edit, start), (self.to_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    def _show_insights(self) -> None:
+        series = self.series
+        lines = [f"<b>{r.label}</b>: {r.summary.replace(CAUTION, '').strip()}"
+                 for r in self.results if r.status != "insufficient"]
+        if not lines:
+            lines = [f"Not enough days for insights yet: {series.days_logged} days logged in this "
+                     "period, and 14 days with both values are needed."]
+        elif any(r.found for r in self.results):
+            lines.append(f"<i>{CAUTION} Each comparison allows for slow trends and for "
+                         "testing several at once.</i>")
+        self.insights_label.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
+        self.details.setRowCount(len(self.results))
+        for row, r in enumerate(self.results):
+            ci = f"{r.ci95[0]:+.2f} to {r.ci95[1]:+.2f}" if r.ci95 else ""
+            cells = (r.label, "" if r.rho is None else f"{r.rho:+.2f}", ci, str(r.n),
+                     "" if r.n_effective is None else f"{r.n_effective:.0f}",
+                     "" if r.q is None else f"{r.q:.3g}", r.status)
+            for column, text in enumerate(cells):
+                self.details.setItem(row, column, QTableWidgetItem(text))
+        self.details.resizeColumnsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self._stale:
+            QTimer.singleShot(0, self.redraw)  # paint the tab first, then draw
+
+    def _on_state_changed(self, *_args: object) -> None:
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, self.redraw)
+
+    def _on_period_changed(self, index: int) -> None:
+        custom = PERIODS[index][1] == -1
+        self.from_edit.setEnabled(custom)
+        self.to_edit.setEnabled(custom)
+        self.redraw()
+
+    def _on_custom_dates_changed(self) -> None:
+        if PERIODS[self.period_box.currentIndex()][1] == -1:
+            self.redraw()
+
+    def _on_details_toggled(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setText("Hide details" if shown else "Show details")
+
+    def _on_export_clicked(self) -> None:
+        series = self.series
+        default = Path.home() / f"{self.kind()}-{series.start}-to-{series.end}.png"
+        path_text, chosen = QFileDialog.getSaveFileName(self, "Export chart", str(default),
+                                                        EXPORT_FILTERS)
+        if not path_text:
+            return
+        path = Path(path_text)
+        if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+            path = path.with_name(path.name + "." + chosen.split("(*.")[1].rstrip(")"))
+        try:
+            save_figure(chart_figure(self.kind(), series), path)
+        except OSError as error:
+            QMessageBox.warning(self, "Export failed", f"Could not write {path}: {error.strerror}.")
+            return
+        self.window().statusBar().showMessage(f"Saved the chart to {path.name}.", 8000)

@@ -1,0 +1,88 @@
+import datetime as dt
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QFileDialog
+
+from journal.demo import demo_entries
+from journal.storage import EntryStore, open_database
+
+TODAY = dt.date.today()
+
+
+def fill(db_path, days=120):
+    db = open_database(db_path)
+    EntryStore(db).save_many(demo_entries(days, seed=4))
+    db.close()
+
+
+def open_charts(window, qtbot):
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.chart_panel is not None and window.chart_panel.series is not None)
+    return window.chart_panel
+
+
+def test_matplotlib_waits_until_the_charts_tab_is_opened():
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+            "from journal.ui.app import create_main_window; import tempfile, os;"
+            "w = create_main_window(os.path.join(tempfile.mkdtemp(), 'j.db')); w.show();"
+            "print(','.join(m for m in ('matplotlib', 'scipy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_the_panel_shows_the_trends_of_the_last_90_days_with_insights(open_window, db_path, qtbot):
+    fill(db_path)
+    panel = open_charts(open_window(), qtbot)
+    assert panel.kind() == "trends"
+    assert (panel.series.start, panel.series.end) == (TODAY - dt.timedelta(days=89), TODAY)
+    assert [ax.get_title(loc="left") for ax in panel.canvas.figure.axes][0].startswith("Pain")
+    text = panel.insights_label.toPlainText()
+    assert "Sleep last night → pain today" in text and "not proof of cause" in text
+    assert text.count("not proof of cause") == 1
+
+
+def test_switching_chart_and_period_redraws(open_window, db_path, qtbot):
+    fill(db_path)
+    panel = open_charts(open_window(), qtbot)
+    panel.kind_box.setCurrentIndex(list(panel.kind_box.itemData(i) for i in range(5)).index(
+        "sleep-pain"))
+    assert panel.canvas.figure.axes[0].get_xlabel() == "Sleep last night (hours)"
+    panel.period_box.setCurrentText("Last 30 days")
+    assert panel.series.start == TODAY - dt.timedelta(days=29)
+    assert panel.from_edit.date().toPython() == panel.series.start
+    panel.period_box.setCurrentText("Custom")
+    panel.from_edit.setDate(panel.from_edit.date().addDays(-5))
+    assert panel.series.start == TODAY - dt.timedelta(days=34)
+
+
+def test_the_panel_updates_after_a_save(open_window, db_path, qtbot):
+    window = open_window()
+    panel = open_charts(window, qtbot)
+    assert panel.series.days_logged == 0
+    assert "Not enough days" in panel.insights_label.toPlainText()
+    window.form.scores["pain"].set_value(7)  # as typed on the Day tab
+    window.save_day()
+    qtbot.waitUntil(lambda: panel.series.days_logged == 1)
+    assert panel.canvas.figure.axes[0].get_lines()[0].get_ydata()[-1] == 7
+
+
+def test_details_show_rho_interval_n_and_q(open_window, db_path, qtbot):
+    fill(db_path, 200)
+    panel = open_charts(open_window(), qtbot)
+    panel.details_button.click()
+    assert panel.details.isVisible() and panel.details.rowCount() == 7
+    headers = [panel.details.horizontalHeaderItem(c).text() for c in range(7)]
+    assert headers == ["Comparison", "ρ", "95 % interval", "days (n)", "effective n", "q", "status"]
+    assert panel.details.item(0, 6).text() == "ok"
+
+
+def test_export_chart_writes_the_chosen_format(open_window, db_path, qtbot, monkeypatch, tmp_path):
+    fill(db_path, 40)
+    panel = open_charts(open_window(), qtbot)
+    target = tmp_path / "my-chart"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "SVG drawing (*.svg)")))
+    panel.export_button.click()
+    assert (tmp_path / "my-chart.svg").read_bytes().startswith(b"<?xml")
