@@ -20,5 +20,8 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+bench: $(VENV)/.installed
+	$(PY) benchmarks/inprocess.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -25,7 +25,9 @@ EXPORT_FORMATS = (".png", ".svg", ".pdf")
 
 
 def draw_chart(kind: str, figure: Figure, series: DailySeries, measure: str = "pain") -> None:
-    """Draw chart *kind* into an empty *figure*."""
+    """Draw chart *kind* into an empty *figure* (the trends chart sets its own margins)."""
+    if kind != "trends":
+        figure.set_layout_engine("constrained")
     if kind == "trends":
         draw_trends(figure, series)
     elif kind == "sleep-pain":

@@ -58,12 +58,15 @@ def _element_lines(text: str) -> list[int]:
     decoder = json.JSONDecoder()
     start = text.find("[", text.find('"days"'))
     lines, position = [], start + 1
+    line, counted = 1, 0  # newlines are counted once, from where the last count stopped
     while 0 < position < len(text):
         while position < len(text) and text[position] in " \t\r\n,":
             position += 1
         if position >= len(text) or text[position] == "]":
             break
-        lines.append(text.count("\n", 0, position) + 1)
+        line += text.count("\n", counted, position)
+        counted = position
+        lines.append(line)
         try:
             _, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError:

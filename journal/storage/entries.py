@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlite_utils import Database
@@ -72,9 +72,8 @@ class EntryStore:
                 return existing
             now = utc_now()
             created = existing.created_at if existing else now
-            stored = _with_times(entry, created, now)
-            self._write([stored])
-        return stored
+            self._write([(entry, created, now)])
+        return replace(entry, created_at=created, updated_at=now)
 
     def save_many(self, entries: Sequence[Entry], *, keep_times: bool = True) -> None:
         """Replace the days of *entries* in one transaction: all are written, or none.
@@ -82,10 +81,10 @@ class EntryStore:
         With *keep_times*, the entries' own timestamps are stored where given (an import).
         """
         now = utc_now()
-        stored = [_with_times(e, (keep_times and e.created_at) or now,
-                              (keep_times and e.updated_at) or now) for e in entries]
+        stamped = [(e, (keep_times and e.created_at) or now, (keep_times and e.updated_at) or now)
+                   for e in entries]
         with self.db.atomic():
-            self._write(stored)
+            self._write(stamped)
 
     def restore(self, entries: Sequence[Entry], absent: Sequence[dt.date] = ()) -> None:
         """Put days back exactly as given (timestamps too) and remove *absent* days, atomically.
@@ -95,7 +94,7 @@ class EntryStore:
         with self.db.atomic():
             self.db.conn.executemany("DELETE FROM days WHERE date = ?",
                                      [[d.isoformat()] for d in absent])
-            self._write(entries)
+            self._write([(e, e.created_at, e.updated_at) for e in entries])
 
     def delete(self, date: dt.date) -> bool:
         """Delete the day (with its activities); False if it was not logged."""
@@ -103,15 +102,15 @@ class EntryStore:
             cursor = self.db.execute("DELETE FROM days WHERE date = ?", [date.isoformat()])
         return cursor.rowcount > 0
 
-    def _write(self, entries: Iterable[Entry]) -> None:
-        entries = list(entries)
-        dates = [[e.date.isoformat()] for e in entries]
+    def _write(self, stamped: Sequence[tuple[Entry, str, str]]) -> None:
+        """Write (entry, created_at, updated_at) triples; the caller holds the transaction."""
+        dates = [[e.date.isoformat()] for e, _, _ in stamped]
         self.db.conn.executemany("DELETE FROM activities WHERE date = ?", dates)
-        self.db["days"].upsert_all([_day_row(e) for e in entries], pk="date")
+        self.db["days"].upsert_all([_day_row(*item) for item in stamped], pk="date")
         activity_rows = [
             {"date": e.date.isoformat(), "position": i, "kind": a.kind, "minutes": a.minutes,
              "intensity": a.intensity}
-            for e in entries for i, a in enumerate(e.activities or ())
+            for e, _, _ in stamped for i, a in enumerate(e.activities or ())
         ]
         if activity_rows:
             self.db["activities"].insert_all(activity_rows)
@@ -125,17 +124,13 @@ class EntryStore:
         return [_entry(row, activities) for row in days]
 
 
-def _with_times(entry: Entry, created: str, updated: str) -> Entry:
-    return replace(entry, created_at=created, updated_at=updated)
-
-
-def _day_row(entry: Entry) -> dict[str, object]:
+def _day_row(entry: Entry, created_at: str | None, updated_at: str | None) -> dict[str, object]:
     return {
         "date": entry.date.isoformat(), "pain": entry.pain, "worst_pain": entry.worst_pain,
         "mood": entry.mood, "energy": entry.energy, "sleep_hours": entry.sleep_hours,
         "sleep_quality": entry.sleep_quality, "activity_recorded": int(entry.activities is not None),
         "tags": json.dumps(list(entry.tags), ensure_ascii=False), "notes": entry.notes,
-        "created_at": entry.created_at, "updated_at": entry.updated_at,
+        "created_at": created_at, "updated_at": updated_at,
     }
 
 

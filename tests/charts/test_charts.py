@@ -49,10 +49,12 @@ def test_missing_days_are_gaps_in_the_lines_not_zeros():
     assert np.isnan(mean[4:10]).all()  # the mean does not run across the gap
 
 
-def test_a_long_period_uses_a_28_day_mean():
+def test_a_long_period_shows_weekly_ranges_and_a_28_day_mean():
     series = daily_series(demo_entries(800, seed=1, end=END))
-    labels = [line.get_label() for line in trends_figure(series).axes[0].get_lines()]
-    assert labels == ["daily", "28-day mean"]
+    ax = trends_figure(series).axes[0]
+    assert [line.get_label() for line in ax.get_lines()] == ["28-day mean"]
+    assert [c.get_label() for c in ax.collections] == ["daily"]  # the band of weekly ranges
+    assert len(ax.get_lines()[0].get_xdata()) == -(-len(series) // 7)  # one point a week
 
 
 def test_sleep_pain_scatter_plots_each_paired_day(quarter):

@@ -1,0 +1,128 @@
+"""In-process figures against DESIGN.md's budgets: redraw, insights, save, import/export.
+
+Run with `make bench` (or `python benchmarks/inprocess.py`). Prints a table and writes
+benchmarks/results/inprocess.json. Medians of repeated runs; the machine is noisy, so
+budgets here are absolute ceilings with a wide margin, not tight ratios.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from journal.demo import demo_entries  # noqa: E402
+from journal.storage import EntryStore, open_database  # noqa: E402
+
+RESULTS = Path(__file__).with_name("results")
+TWENTY_YEARS = 7300
+
+
+def timed(action, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, round(0.95 * len(values)) - 1)]
+
+
+def bench_save(store: EntryStore) -> dict:
+    latest = store.between()[-1]
+    times = []
+    for i in range(200):  # a changed value each time: an unchanged upsert writes nothing
+        entry = replace(latest, pain=i % 11, notes=f"edit {i}")
+        start = time.perf_counter()
+        store.save(entry)
+        times.append((time.perf_counter() - start) * 1000)
+    return {"p50_ms": statistics.median(times), "p95_ms": p95(times)}
+
+
+def bench_exchange(entries, tmp: Path) -> dict:
+    from journal.exchange import export_bytes, read_entries
+
+    data = export_bytes(entries, "json")
+    export_ms = statistics.median(timed(lambda: export_bytes(entries, "json"), 5))
+
+    def import_all() -> None:
+        path = tmp / f"import-{time.perf_counter_ns()}.db"
+        db = open_database(path)
+        EntryStore(db).save_many(read_entries(data, "json"))
+        db.close()
+
+    return {"export_ms": export_ms, "import_ms": statistics.median(timed(import_all, 5))}
+
+
+def bench_charts(entries) -> dict:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+    from PySide6.QtWidgets import QApplication
+
+    from journal.analysis.insights import insights
+    from journal.analysis.series import daily_series
+    from journal.charts.catalog import draw_chart
+
+    app = QApplication.instance() or QApplication([])
+    canvas = FigureCanvasQTAgg(Figure(figsize=(10, 8), layout="constrained"))
+    canvas.resize(1000, 800)
+    canvas.show()
+    results = {}
+    for name, days in (("1y", 365), ("20y", TWENTY_YEARS)):
+        series = daily_series(entries[-days:] if days < len(entries) else entries)
+
+        def redraw() -> None:
+            canvas.figure.clear()
+            draw_chart("trends", canvas.figure, series)
+            canvas.draw()
+            app.processEvents()
+
+        redraw()  # warm-up
+        results[f"redraw_{name}_ms"] = statistics.median(timed(redraw, 7))
+    series = daily_series(entries)
+    insights(series)  # loads scipy
+    results["insights_20y_ms"] = statistics.median(timed(lambda: insights(series), 20))
+    return results
+
+
+BUDGETS = {  # DESIGN.md, "Performance budgets"
+    "save_p95_ms": 2.0, "redraw_20y_ms": 250.0, "insights_20y_ms": 50.0, "import_ms": 500.0,
+}
+
+
+def main() -> int:
+    entries = demo_entries(TWENTY_YEARS, seed=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "journal.db")
+        store = EntryStore(db)
+        store.save_many(entries)
+        save = bench_save(store)
+        db.close()
+        figures = {"save_p50_ms": save["p50_ms"], "save_p95_ms": save["p95_ms"],
+                   **bench_exchange(entries, Path(tmp)), **bench_charts(entries)}
+    print(f"{'figure':<18} {'measured':>10} {'budget':>8}  verdict")
+    for name, value in figures.items():
+        budget = BUDGETS.get(name)
+        verdict = "" if budget is None else ("pass" if value <= budget else "FAIL")
+        print(f"{name:<18} {value:>8.2f}ms {'' if budget is None else f'{budget:>6.0f}ms'}  {verdict}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "inprocess.json").write_text(json.dumps(
+        {"when": dt.datetime.now().isoformat(timespec="seconds"), "figures": figures,
+         "budgets": BUDGETS}, indent=2))
+    return 0 if all(figures[k] <= v for k, v in BUDGETS.items()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
