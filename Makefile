@@ -21,6 +21,7 @@ test: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(VENV)/.installed
+	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/inprocess.py
 
 clean:

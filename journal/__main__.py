@@ -1,5 +1,5 @@
 import sys
 
-from journal.cli import main
+from journal.launcher import main
 
 sys.exit(main())

@@ -7,10 +7,14 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from journal.domain import Activity, Entry
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
 
 _DAY_COLUMNS = ("date", "pain", "worst_pain", "mood", "energy", "sleep_hours", "sleep_quality",
                 "activity_recorded", "tags", "notes", "created_at", "updated_at")
@@ -29,10 +33,11 @@ class EntryStore:
     Parameters
     ----------
     db
-        An open journal (see `journal.storage.open_database`).
+        An open journal (see `journal.storage.open_database`). Reading also works on a
+        plain ``sqlite3`` connection (see `journal.storage.schema`); writing needs the former.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | sqlite3.Connection) -> None:
         self.db = db
 
     def get(self, date: dt.date) -> Entry | None:

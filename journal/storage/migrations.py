@@ -7,7 +7,9 @@ SQL so that the CHECK constraints guard the data even against other tools.
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("pain_journal")
+from journal.storage.schema import MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)  # names listed in schema.MIGRATIONS too (a test checks)
 
 
 @migrations()

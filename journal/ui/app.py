@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,7 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.storage import StorageError
-from journal.ui.main_window import MainWindow
+from journal.ui.first_paint import after_next_paint
+from journal.ui.main_window import TAB_CHARTS, MainWindow
 from journal.ui.state import JournalState
 
 APP_NAME = "Pain & Mood Journal"
@@ -34,5 +36,23 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
     except StorageError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
+    _exit_at_milestone(app, window, os.environ.get(EXIT_AFTER_ENV, ""))
     window.show()
     return app.exec()
+
+
+EXIT_AFTER_ENV = "PAIN_JOURNAL_EXIT_AFTER"
+
+
+def _exit_at_milestone(app: QApplication, window: MainWindow, milestone: str) -> None:
+    """For the benchmarks: quit once the window (``window``) or the first chart (``chart``)
+    is on screen."""
+    def leave() -> None:  # leave the loop once this paint is flushed; closes nothing
+        app.exit(0)
+
+    if milestone == "window":
+        after_next_paint(window, leave, at_once=True)
+    elif milestone == "chart":
+        window.tabs.setCurrentIndex(TAB_CHARTS)
+        panel = window.chart_panel
+        panel.chart_drawn.connect(lambda: after_next_paint(panel.canvas, leave, at_once=True))

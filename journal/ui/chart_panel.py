@@ -11,7 +11,7 @@ from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
     QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
@@ -21,6 +21,7 @@ from journal.analysis.insights import Insight, insights
 from journal.analysis.series import DailySeries, daily_series
 from journal.analysis.wording import CAUTION
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
+from journal.ui.first_paint import after_next_paint
 from journal.ui.score_input import TARGET
 from journal.ui.state import JournalState
 
@@ -33,6 +34,11 @@ DETAIL_COLUMNS = ("Comparison", "ρ", "95 % interval", "days (n)", "effective n"
 
 class ChartPanel(QWidget):
     """Shows one chart of the chosen period, redrawn when the journal changes (if visible)."""
+
+    #: A chart was drawn into the figure (it reaches the screen with the canvas's next paint).
+    chart_drawn = Signal()
+    #: The insights below the chart were worked out for the period shown.
+    insights_updated = Signal()
 
     def __init__(self, state: JournalState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,14 +135,23 @@ class ChartPanel(QWidget):
         """Rebuild the series, the chart and the insights for the chosen chart and period."""
         start, end = self.period()
         self.series = daily_series(self.state.entries(start, end), start, end)
-        self.results = insights(self.series)
         figure = self.canvas.figure
         figure.clear()
         draw_chart(self.kind(), figure, self.series)
         self.canvas.draw_idle()
-        self._show_insights()
         self._show_period(start, end)
         self._stale = False
+        self.insights_label.setHtml("<p><i>Working out the insights…</i></p>")
+        # The statistics (and scipy, on first use) wait until the chart is on screen.
+        after_next_paint(self.canvas, self._update_insights)
+        self.chart_drawn.emit()
+
+    def _update_insights(self) -> None:
+        if self.series is None:
+            return
+        self.results = insights(self.series)
+        self._show_insights()
+        self.insights_updated.emit()
 
     def _show_period(self, start: dt.date, end: dt.date) -> None:
         """The date boxes always show the period drawn (editable only for Custom)."""

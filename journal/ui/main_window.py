@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from journal.domain import Entry, ValidationError
 from journal.paths import DEMO_FILENAME, demo_db_path
 from journal.storage import StorageError
-from journal.ui import file_actions, help_dialogs
 from journal.ui.entry_form import EntryForm
+from journal.ui.first_paint import after_next_paint
 from journal.ui.history import HistoryView
 from journal.ui.state import JournalState, JournalWriteError, day_title
 
@@ -54,10 +54,22 @@ class MainWindow(QMainWindow):
         self.month_label = QLabel()
         self.statusBar().addWidget(self.saved_label, 1)
         self.statusBar().addPermanentWidget(self.month_label)
+        self._painted = False  # history, tag completion and write access wait for the first paint
         self._build_menus()
         self._connect()
         self._restore_settings()
         self._on_journal_opened()
+        after_next_paint(self, self._on_first_paint)
+
+    def _on_first_paint(self) -> None:
+        if not self.isVisible():  # closed (or quitting) before the deferred work began
+            return
+        self._painted = True
+        try:
+            self.state.make_ready_to_write()
+        except StorageError as error:
+            QMessageBox.warning(self, "Journal is read-only", f"{error} You can read but not save.")
+        self._refresh_views()
 
     # Pages -------------------------------------------------------------------------------------
     def _day_page(self) -> QWidget:
@@ -127,12 +139,12 @@ class MainWindow(QMainWindow):
         action(go_menu, "&History", lambda: self._show_tab(TAB_HISTORY), QKeySequence("Ctrl+2"))
         action(go_menu, "&Charts", lambda: self._show_tab(TAB_CHARTS), QKeySequence("Ctrl+3"))
         help_menu = self.menuBar().addMenu("&Help")
-        action(help_menu, "&Get help now", lambda: help_dialogs.show_get_help(self))
-        action(help_menu, "&Keyboard shortcuts", lambda: help_dialogs.show_shortcuts(self),
+        action(help_menu, "&Get help now", lambda: _help().show_get_help(self))
+        action(help_menu, "&Keyboard shortcuts", lambda: _help().show_shortcuts(self),
                QKeySequence(keys.HelpContents))
         action(help_menu, "&Where is my data?",
-               lambda: help_dialogs.show_data_location(self, self.state.db_path))
-        action(help_menu, "&About", lambda: help_dialogs.show_about(self))
+               lambda: _help().show_data_location(self, self.state.db_path))
+        action(help_menu, "&About", lambda: _help().show_about(self))
 
     def _connect(self) -> None:
         self.form.entry_submitted.connect(self._on_form_entry_submitted)
@@ -222,8 +234,10 @@ class MainWindow(QMainWindow):
             self._on_form_date_chosen(self.form.date)
 
     def _refresh_views(self) -> None:
-        self.history.set_entries(self.state.entries(), self.state.tags())
-        self.form.set_known_tags(self.state.tags())
+        if self._painted:
+            tags = self.state.tags()
+            self.history.set_entries(self.state.entries(), tags)
+            self.form.set_known_tags(tags)
         today = dt.date.today()
         logged = self.state.days_logged(today.replace(day=1), today)
         self.month_label.setText(f"{logged} {'day' if logged == 1 else 'days'} logged in "
@@ -260,7 +274,10 @@ class MainWindow(QMainWindow):
         from journal.demo import demo_entries
 
         if self._switch_journal(demo_db_path(self.home_db)) and self.state.count() == 0:
-            self.state.store.save_many(demo_entries(SAMPLE_DAYS))
+            try:
+                self.state.add_sample_days(demo_entries(SAMPLE_DAYS))
+            except JournalWriteError as error:
+                QMessageBox.warning(self, "No sample data", str(error))
             self._on_journal_opened()
 
     def _on_log_today_clicked(self) -> None:
@@ -268,13 +285,13 @@ class MainWindow(QMainWindow):
         self._open_day(dt.date.today())
 
     def _on_export(self) -> None:
-        self._status(file_actions.export_data(self, self.state))
+        self._status(_files().export_data(self, self.state))
 
     def _on_import(self) -> None:
-        self._status(file_actions.import_data(self, self.state))
+        self._status(_files().import_data(self, self.state))
 
     def _on_open_journal(self) -> None:
-        path = file_actions.choose_journal(self)
+        path = _files().choose_journal(self)
         if path and self._switch_journal(path):
             self.home_db = path
             self._status(f"Opened {path}.")
@@ -326,3 +343,15 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.state.close()
         event.accept()
+
+
+def _files():  # noqa: ANN202 - File menu flows load on first use (start-up stays light)
+    from journal.ui import file_actions
+
+    return file_actions
+
+
+def _help():  # noqa: ANN202 - Help menu windows load on first use
+    from journal.ui import help_dialogs
+
+    return help_dialogs

@@ -64,6 +64,7 @@ class ScoreInput(QWidget):
                                            f"{scale.high} = {scale.high_means}; "
                                            "leave blank if not recorded")
         self.spin.setToolTip(self.spin.accessibleDescription())
+        self.setStyleSheet(_CHECKED_STYLE)  # once here, not on each of the buttons
         self._buttons = QButtonGroup(self)
         self._buttons.setExclusive(False)  # so that a second click can clear the score
         row = QHBoxLayout()
@@ -97,7 +98,6 @@ class ScoreInput(QWidget):
         button.setCheckable(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the spin box is the keyboard route
         button.setMinimumSize(TARGET, TARGET)
-        button.setStyleSheet(_CHECKED_STYLE)
         button.setAccessibleName(f"{label} {score}")
         button.setToolTip(f"{label}: {score} (click again to clear)")
         self._buttons.addButton(button, score)

@@ -14,9 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from typing import TYPE_CHECKING
+
 from journal.domain import Entry
-from journal.exchange import ImportPlan
-from journal.storage import EntryStore, StorageError, open_database
+from journal.storage import EntryStore, StorageError
+from journal.storage.schema import open_current_for_reading
+
+if TYPE_CHECKING:
+    from journal.exchange import ImportPlan
 
 
 class JournalWriteError(Exception):
@@ -43,7 +48,27 @@ class JournalState(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.db_path = db_path
-        self.store = EntryStore(open_database(db_path))
+        self.store = _open_store(db_path)
+
+    @property
+    def ready_to_write(self) -> bool:
+        return not self._read_only
+
+    def make_ready_to_write(self) -> None:
+        """Open the journal the full way (sqlite-utils) if it was opened light for reading.
+
+        The main window calls this right after its first paint, so saving stays quick.
+        """
+        if self._read_only:
+            from journal.storage import open_database
+
+            light = self.store.db
+            self.store = EntryStore(open_database(self.db_path))
+            light.close()
+
+    @property
+    def _read_only(self) -> bool:
+        return isinstance(self.store.db, sqlite3.Connection)
 
     # Reading ---------------------------------------------------------------------------------
     def entry(self, date: dt.date) -> Entry | None:
@@ -65,6 +90,7 @@ class JournalState(QObject):
     # Writing ---------------------------------------------------------------------------------
     def save_entry(self, entry: Entry) -> Entry:
         """Save *entry*; returns it as stored. Raises JournalWriteError, nothing saved."""
+        _write(self.make_ready_to_write)
         before = self.store.get(entry.date)
         stored = _write(lambda: self.store.save(entry))
         if stored != before or before is None:
@@ -75,20 +101,28 @@ class JournalState(QObject):
         before = self.store.get(date)
         if before is None:
             return
+        _write(self.make_ready_to_write)
         _write(lambda: self.store.delete(date))
         self._push(f"Delete {_day(date)}", {date: before}, {date: None})
 
     def import_plan(self, plan: ImportPlan) -> None:
         """Write an import plan in one transaction; one undo step takes it all back."""
+        _write(self.make_ready_to_write)
         before = {e.date: self.store.get(e.date) for e in plan.changed}
         before.update({e.date: None for e in plan.new})
         _write(lambda: self.store.save_many(plan.to_write))
         after = {e.date: self.store.get(e.date) for e in plan.to_write}
         self._push(f"Import {len(after)} days", before, after)
 
+    def add_sample_days(self, entries: list[Entry]) -> None:
+        """Fill the (empty) sample journal; not undoable, it is not the user's data."""
+        _write(self.make_ready_to_write)
+        _write(lambda: self.store.save_many(entries))
+        self.entries_changed.emit({e.date for e in entries})
+
     def open_journal(self, db_path: Path) -> None:
         """Switch to another journal file; the undo history belongs to the old one."""
-        store = EntryStore(open_database(db_path))
+        store = _open_store(db_path)
         self.store.db.close()
         self.store, self.db_path = store, db_path
         self.undo_stack.clear()
@@ -106,6 +140,7 @@ class JournalState(QObject):
         keep = [e for e in days.values() if e is not None]
         absent = [d for d, e in days.items() if e is None]
         try:
+            _write(self.make_ready_to_write)
             _write(lambda: self.store.restore(keep, absent))
         except JournalWriteError as error:
             self.write_failed.emit(str(error))
@@ -132,6 +167,16 @@ class _Change(QUndoCommand):
     def undo(self) -> None:
         if not self._state._apply(self._before):
             self.setObsolete(True)
+
+
+def _open_store(db_path: Path) -> EntryStore:
+    """Light (plain sqlite3, read-only) when the file is current; otherwise the full way."""
+    light = open_current_for_reading(db_path)
+    if light is not None:
+        return EntryStore(light)
+    from journal.storage import open_database
+
+    return EntryStore(open_database(db_path))
 
 
 def _write(action: Callable[[], object]):  # noqa: ANN202 - returns what *action* returns

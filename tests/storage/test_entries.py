@@ -149,3 +149,29 @@ def test_entry_store_works_on_a_memory_database():
     store = EntryStore(db)
     store.save(Entry(DAY, mood=7))
     assert store.get(DAY).mood == 7
+
+
+def test_the_light_schema_check_knows_every_registered_migration(tmp_path):
+    from journal.storage.schema import MIGRATIONS, open_current_for_reading
+
+    assert tuple(m.name for m in migrations._migrations) == MIGRATIONS
+    path = tmp_path / "journal.db"
+    assert open_current_for_reading(path) is None  # missing: open the full way
+    open_database(path).close()
+    light = open_current_for_reading(path)
+    assert light is not None
+    assert EntryStore(light).count() == 0  # reading works on the plain connection
+    light.close()
+
+
+def test_a_journal_missing_a_migration_is_not_opened_light(tmp_path):
+    import sqlite3
+
+    from journal.storage.schema import open_current_for_reading
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT)")
+    conn.commit()
+    conn.close()
+    assert open_current_for_reading(path) is None

@@ -18,7 +18,7 @@ def fill(db_path, days=120):
 
 def open_charts(window, qtbot):
     window.tabs.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: window.chart_panel is not None and window.chart_panel.series is not None)
+    qtbot.waitUntil(lambda: bool(window.chart_panel is not None and window.chart_panel.results))
     return window.chart_panel
 
 
@@ -64,7 +64,8 @@ def test_the_panel_updates_after_a_save(open_window, db_path, qtbot):
     assert "Not enough days" in panel.insights_label.toPlainText()
     window.form.scores["pain"].set_value(7)  # as typed on the Day tab
     window.save_day()
-    qtbot.waitUntil(lambda: panel.series.days_logged == 1)
+    qtbot.waitUntil(lambda: panel.series.days_logged == 1 and "Not enough" in
+                    panel.insights_label.toPlainText())
     assert panel.canvas.figure.axes[0].get_lines()[0].get_ydata()[-1] == 7
 
 

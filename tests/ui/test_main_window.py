@@ -237,3 +237,17 @@ def test_a_write_that_fails_keeps_the_entry_in_the_form(open_window, db_path, mo
     monkeypatch.delattr(window.state.store, "save")  # the disk has space again
     press(Qt.Key.Key_S, CTRL)
     assert pain_on(db_path) == 6
+
+
+def test_an_existing_journal_opens_for_reading_then_becomes_writable(open_window, db_path, qtbot):
+    journal(db_path, Entry(YESTERDAY, pain=2)).db.close()
+    from journal.ui.state import JournalState
+
+    state = JournalState(db_path)
+    assert not state.ready_to_write  # opened with plain sqlite3: nothing heavy before the paint
+    state.close()
+    window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready_to_write)
+    assert window.history.model.rowCount() == 1
+    by_name(window, "Pain").setValue(5)
+    assert window.save_day() and pain_on(db_path) == 5
