@@ -97,8 +97,20 @@ def bench_charts(entries) -> dict:
     return results
 
 
+def bench_report(entries, tmp: Path) -> dict:
+    from journal.report.options import ReportOptions
+    from journal.report.pdf import write_report
+
+    end = entries[-1].date
+    options = ReportOptions(end - dt.timedelta(days=364), end)
+    write_report(tmp / "warm.pdf", entries, options)  # fonts and modules loaded once
+    return {"report_1y_ms": statistics.median(
+        timed(lambda: write_report(tmp / "report.pdf", entries, options), 3))}
+
+
 BUDGETS = {  # DESIGN.md, "Performance budgets"
     "save_p95_ms": 2.0, "redraw_20y_ms": 250.0, "insights_20y_ms": 50.0, "import_ms": 500.0,
+    "report_1y_ms": 2000.0,
 }
 
 
@@ -111,7 +123,8 @@ def main() -> int:
         save = bench_save(store)
         db.close()
         figures = {"save_p50_ms": save["p50_ms"], "save_p95_ms": save["p95_ms"],
-                   **bench_exchange(entries, Path(tmp)), **bench_charts(entries)}
+                   **bench_exchange(entries, Path(tmp)), **bench_charts(entries),
+                   **bench_report(entries, Path(tmp))}
     print(f"{'figure':<18} {'measured':>10} {'budget':>8}  verdict")
     for name, value in figures.items():
         budget = BUDGETS.get(name)

@@ -315,6 +315,41 @@ def chart_command(kind: str, start: dt.date | None, end: dt.date | None, measure
     click.echo(f"Saved the {kind} chart of {series.start} to {series.end} to {output}.", err=True)
 
 
+@cli.command("report")
+@_db_option
+@click.option("--from", "start", metavar="D", callback=_date_arg,
+              help="First day (default: 30 days before --to).")
+@click.option("--to", "end", metavar="D", callback=_date_arg, help="Last day (default: today).")
+@click.option("--name", default="", help="Your name, printed on page 1 (optional).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]),
+              help="Paper size (default: from your locale).")
+@click.option("--notes", "include_notes", is_flag=True,
+              help="Add the notes of the days (left out by default, for privacy).")
+@click.option("--questions", default="", help="Text for the 'Questions for my doctor' box.")
+@click.option("-o", "--output", metavar="FILE.pdf", required=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Where to save the PDF.")
+def report_command(start: dt.date | None, end: dt.date | None, name: str, paper: str | None,
+                   include_notes: bool, questions: str, output: Path) -> None:
+    """A doctor-visit report: a one-minute summary page and the charts, as a PDF."""
+    from journal.report.options import DEFAULT_DAYS, ReportOptions, default_paper
+
+    if output.suffix.lower() != ".pdf":
+        raise click.BadParameter(f'"{output.name}" must end in .pdf.', param_hint="-o")
+    end = end or dt.date.today()
+    start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
+    if end < start:
+        raise click.UsageError(f"--from {start} is after --to {end}.")
+    options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes)
+    from journal.report.pdf import write_report
+
+    entries = _store().between(options.previous[0], end)
+    try:
+        pages = write_report(output, entries, options)
+    except OSError as error:
+        raise Failure(f"Cannot write {output}: {error.strerror}.") from None
+    click.echo(f"Saved a {pages}-page report for {start} to {end} to {output}.", err=True)
+
+
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 

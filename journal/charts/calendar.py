@@ -9,6 +9,7 @@ from matplotlib import colormaps
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from journal.analysis.series import DailySeries
 from journal.charts.style import chart_style, period_text
@@ -21,22 +22,31 @@ YEAR_DAYS = 371  # 53 weeks
 
 
 def draw_calendar(ax: Axes, series: DailySeries, measure: str = "pain") -> None:
-    """The last 53 weeks of *series*: columns are weeks (Monday first), rows are weekdays."""
+    """The period's last 53 weeks at most: columns are weeks (Monday first), rows weekdays.
+
+    Squares outside the period are left out, so blank always means "not logged".
+    """
     end = series.end
-    first = end - dt.timedelta(days=YEAR_DAYS - 1)
+    first = max(end - dt.timedelta(days=YEAR_DAYS - 1), series.start)
     first -= dt.timedelta(days=first.weekday())  # start on a Monday
     weeks = (end - first).days // 7 + 1
     grid = np.full((7, weeks), np.nan)
     values = series[measure]
-    for offset in range((end - first).days + 1):
+    outside = np.zeros((7, weeks), dtype=bool)
+    for offset in range(weeks * 7):
         day = first + dt.timedelta(days=offset)
         index = (day - series.start).days
         if 0 <= index < len(values):
             grid[day.weekday(), offset // 7] = values[index]
+        else:
+            outside[day.weekday(), offset // 7] = True
     cmap_name, label = COLOURS[measure]
     cmap = ListedColormap(colormaps[cmap_name](np.linspace(0.08, 1, 11))).with_extremes(bad="white")
     image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-0.5, vmax=10.5,
                       aspect="equal", interpolation="nearest")
+    for row, column in zip(*np.nonzero(outside)):  # outside the period: hatched, not "blank"
+        ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, fill=False, hatch="////",
+                               edgecolor="#999999", linewidth=0))
     ax.set_xticks(np.arange(-0.5, weeks), minor=True)
     ax.set_yticks(np.arange(-0.5, 7), minor=True)
     ax.grid(which="minor", color="#cccccc", linewidth=0.5)
@@ -51,7 +61,8 @@ def draw_calendar(ax: Axes, series: DailySeries, measure: str = "pain") -> None:
         ax.spines[side].set_visible(False)
     colourbar = ax.figure.colorbar(image, ax=ax, orientation="horizontal", fraction=0.08,
                                    pad=0.04, ticks=range(0, 11))
-    colourbar.set_label(f"{label}; white = not logged")
+    colourbar.set_label(f"{label}; white = not logged" + ("; hatched = outside the period"
+                                                          if outside.any() else ""))
     ax.set_title(f"{label.split(' (')[0]} day by day, {period_text(max(first, series.start), end)}",
                  loc="left", pad=22)
 

@@ -26,7 +26,7 @@ EXPORT_FORMATS = (".png", ".svg", ".pdf")
 
 def draw_chart(kind: str, figure: Figure, series: DailySeries, measure: str = "pain") -> None:
     """Draw chart *kind* into an empty *figure* (the trends chart sets its own margins)."""
-    if kind != "trends":
+    if kind != "trends" and isinstance(figure, Figure):  # a SubFigure follows its parent
         figure.set_layout_engine("constrained")
     if kind == "trends":
         draw_trends(figure, series)

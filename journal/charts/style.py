@@ -40,7 +40,9 @@ STYLE = {
 
 
 @contextlib.contextmanager
-def chart_style() -> Iterator[None]:
-    with matplotlib.style.context(STYLE):
+def chart_style(*, whole_page: bool = False) -> Iterator[None]:
+    """The charts' look; *whole_page* keeps a figure's exact size when saved (report pages)."""
+    style = {**STYLE, "savefig.bbox": "standard"} if whole_page else STYLE
+    with matplotlib.style.context(style):
         yield
 

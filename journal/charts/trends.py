@@ -87,7 +87,7 @@ def draw_trends(figure: Figure, series: DailySeries) -> None:
         handles, labels = axes[0].get_legend_handles_labels()
         daily = "weekly range of daily values" if len(series) > LONG_DAYS else "daily value"
         figure.legend(handles, [daily, labels[-1]], loc="upper right", ncols=2, fontsize=9,
-                      bbox_to_anchor=(0.99, 0.995))
+                      bbox_to_anchor=(0.99, 0.955))  # a line below the title: fits portrait
         figure.suptitle(f"Trends, {period_text(series.start, series.end)} "
                         f"({series.days_logged} of {len(series)} days logged)",
                         fontweight="bold", x=0.01, y=0.985, ha="left", va="top")

@@ -21,6 +21,7 @@ SHORTCUTS = (
     ("Enter in History", "Open the day"),
     ("Delete in History", "Delete the day (asks first)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a save, delete or import"),
+    ("Ctrl+P", "Doctor report"),
     ("Ctrl+E / Ctrl+I", "Export / import data"),
     ("Ctrl+O", "Open another journal"),
     ("Ctrl+Q", "Quit"),

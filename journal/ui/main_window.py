@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.charts_page = QWidget()  # the chart panel (and matplotlib) load on first view
         QVBoxLayout(self.charts_page)
         self.chart_panel = None
+        self.report_dialog = None
         self.tabs.addTab(self.charts_page, "Charts")
         self.setCentralWidget(self.tabs)
         self.saved_label = QLabel()
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.save_action = action(file_menu, "&Save day", self.save_day, QKeySequence(keys.Save))
         file_menu.addSeparator()
+        action(file_menu, "&Doctor report…", self._on_report, QKeySequence(keys.Print))
         action(file_menu, "&Export data…", self._on_export, QKeySequence("Ctrl+E"))
         action(file_menu, "&Import…", self._on_import, QKeySequence("Ctrl+I"))
         action(file_menu, "&Open journal…", self._on_open_journal, QKeySequence("Ctrl+O"))
@@ -283,6 +285,15 @@ class MainWindow(QMainWindow):
     def _on_log_today_clicked(self) -> None:
         self.welcome.hide()
         self._open_day(dt.date.today())
+
+    def _on_report(self) -> None:
+        from journal.ui.report_dialog import ReportDialog  # matplotlib loads with it
+
+        if self.report_dialog is None:
+            self.report_dialog = ReportDialog(self.state, self.settings, self)
+            self.report_dialog.saved.connect(lambda path: self._status(f"Saved the report to {path}."))
+        self.report_dialog.show()  # not modal: the window stays usable while it writes
+        self.report_dialog.raise_()
 
     def _on_export(self) -> None:
         self._status(_files().export_data(self, self.state))

@@ -1,0 +1,131 @@
+import datetime as dt
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from journal.cli import main
+from journal.demo import demo_entries
+from journal.domain import Entry
+from journal.report.options import ReportOptions, default_paper
+from journal.report.pdf import write_report
+
+START, END = dt.date(2026, 1, 1), dt.date(2026, 3, 31)
+
+
+def pdf_text(path):
+    reader = PdfReader(path)
+    return [page.extract_text() for page in reader.pages], reader
+
+
+@pytest.fixture
+def known_journal(db_path):
+    from journal.storage import EntryStore, open_database
+
+    db = open_database(db_path)
+    EntryStore(db).save_many(demo_entries(200, seed=9, end=dt.date(2026, 4, 30)))
+    db.close()
+    return db_path
+
+
+def run(*args):
+    return main([*args])
+
+
+def test_report_text_holds_the_period_days_logged_and_mean_pain_of_list_json(
+        known_journal, tmp_path, capsys):
+    out = tmp_path / "r.pdf"
+    assert run("--db", str(known_journal), "report", "--from", "2026-01-01", "--to", "2026-03-31",
+               "--paper", "a4", "-o", str(out)) == 0
+    capsys.readouterr()
+    run("--db", str(known_journal), "list", "--from", "2026-01-01", "--to", "2026-03-31", "--json")
+    days = json.loads(capsys.readouterr().out)
+    pains = [d["pain"] for d in days if d["pain"] is not None]
+    pages, reader = pdf_text(out)
+    first = " ".join(pages[0].split())
+    assert "Period: 1 Jan 2026 – 31 Mar 2026 (90 days)" in first
+    assert f"Days logged: {len(days)} of 90" in first
+    assert f"Mean {sum(pains) / len(pains):.1f}, median" in first
+    assert len(reader.pages) == 4
+    for number, text in enumerate(pages, start=1):
+        flat = " ".join(text.split())
+        assert f"Page {number} of 4" in flat and "Self-reported data from Pain & Mood Journal" in flat
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points
+
+
+def test_report_associations_are_the_insights_of_the_same_period(known_journal, tmp_path, capsys):
+    out = tmp_path / "r.pdf"
+    run("--db", str(known_journal), "report", "--from", "2026-01-01", "--to", "2026-03-31",
+        "-o", str(out))
+    capsys.readouterr()
+    run("--db", str(known_journal), "insights", "--from", "2026-01-01", "--to", "2026-03-31",
+        "--json")
+    found = [p for p in json.loads(capsys.readouterr().out)["pairs"] if p["found"]]
+    first = " ".join(pdf_text(out)[0][0].split())
+    assert found
+    for pair in found:
+        assert f"{pair['label']}:" in first and f"(n = {pair['n']} days)" in first
+
+
+def test_an_empty_period_gives_one_page_that_says_so(tmp_path):
+    out = tmp_path / "empty.pdf"
+    pages = write_report(out, [], ReportOptions(START, END))
+    text = " ".join(pdf_text(out)[0][0].split())
+    assert pages == 1 and "No days were logged in this period" in text
+    assert "Days logged: 0 of 90" in text
+
+
+def test_fewer_than_7_days_leave_out_the_trends(tmp_path):
+    entries = [Entry(START + dt.timedelta(days=i * 3), pain=5) for i in range(5)]
+    out = tmp_path / "few.pdf"
+    assert write_report(out, entries, ReportOptions(START, END)) == 1
+    assert "too few to show trends" in " ".join(pdf_text(out)[0][0].split())
+
+
+def test_a_meaningful_change_against_the_previous_period_is_marked(tmp_path):
+    before = [Entry(START - dt.timedelta(days=d), pain=3) for d in range(1, 91)]
+    now = [Entry(START + dt.timedelta(days=d), pain=6) for d in range(90)]
+    out = tmp_path / "change.pdf"
+    write_report(out, before + now, ReportOptions(START, END))
+    text = " ".join(pdf_text(out)[0][0].split())
+    assert "Previous 90 days: mean 3.0; now up 3.0 points (+100%)" in text
+    assert "clinically meaningful" in text
+
+
+def test_notes_are_left_out_unless_asked_for(tmp_path):
+    entries = [Entry(START + dt.timedelta(days=i), pain=4, notes=f"private note {i}")
+               for i in range(20)]
+    plain, with_notes = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    write_report(plain, entries, ReportOptions(START, END))
+    write_report(with_notes, entries, ReportOptions(START, END, include_notes=True))
+    assert "private note" not in " ".join(pdf_text(plain)[0])
+    texts = pdf_text(with_notes)[0]
+    assert "private note 7" in texts[-1] and len(texts) == 5
+
+
+def test_letter_paper_and_a_name(tmp_path):
+    out = tmp_path / "letter.pdf"
+    write_report(out, [], ReportOptions(START, END, paper="letter", name="Alex Example",
+                                        questions="Is the new routine helping?"))
+    pages, reader = pdf_text(out)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert "Name: Alex Example" in pages[0] and "Is the new routine helping?" in pages[0]
+
+
+@pytest.mark.parametrize(("lang", "paper"), [("en_US.UTF-8", "letter"), ("de_DE.UTF-8", "a4"),
+                                             ("fr_CA.UTF-8", "letter"), ("C", "a4")])
+def test_paper_follows_the_locale(monkeypatch, lang, paper):
+    for name in ("LC_PAPER", "LC_ALL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    assert default_paper() == paper
+
+
+def test_report_fonts_are_embedded(known_journal, tmp_path):
+    out = tmp_path / "fonts.pdf"
+    run("--db", str(known_journal), "report", "-o", str(out))
+    data = out.read_bytes()
+    assert re.search(rb"/FontFile2", data)  # TrueType programs inside the file
