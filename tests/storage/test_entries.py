@@ -136,12 +136,12 @@ def test_opening_a_missing_journal_without_create_says_so(tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
-def test_a_file_that_is_not_a_database_is_reported_and_left_alone(tmp_path):
+def test_a_file_that_is_not_a_database_is_reported_and_kept_aside_unchanged(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is not a database at all, just text" * 100)
-    with pytest.raises(StorageError, match="cannot be read"):
+    with pytest.raises(StorageError, match="not a database") as caught:
         open_database(path)
-    assert path.read_bytes().startswith(b"this is not a database")
+    assert caught.value.set_aside.read_bytes().startswith(b"this is not a database")
 
 
 def test_entry_store_works_on_a_memory_database():
