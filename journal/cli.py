@@ -73,11 +73,19 @@ def cli(ctx: click.Context) -> None:
         ctx.exit(run(options.db_path))
 
 
-def _store(*, create: bool = False) -> EntryStore:
+def _store(*, create: bool = False, write: bool = False) -> EntryStore:
+    """The journal; a command that writes first takes the lock the app holds while open."""
     from journal.storage import EntryStore, open_database
 
     ctx = click.get_current_context()
-    db = open_database(ctx.ensure_object(Options).db_path, create=create)
+    path = ctx.ensure_object(Options).db_path
+    if write and (create or path.exists()):  # a missing journal is reported by open_database
+        from journal.storage.lock import JournalLock
+
+        lock = JournalLock(path)
+        lock.acquire("the pain-journal command line")
+        ctx.call_on_close(lock.release)
+    db = open_database(path, create=create)
     ctx.call_on_close(db.close)
     return EntryStore(db)
 
@@ -122,7 +130,7 @@ def add(date_text: str | None, pain: str | None, worst_pain: str | None, mood: s
         changes["notes"] = note
     if not changes:
         raise click.UsageError("Nothing to save: give at least one field, such as --pain 5.")
-    store = _store(create=True)
+    store = _store(create=True, write=True)
     entry = replace(store.get(date) or Entry(date), **changes)  # validates every field
     store.save(entry)
     click.echo(f"Saved {date.isoformat()}.")
@@ -176,7 +184,7 @@ def list_days(start: dt.date | None, end: dt.date | None, as_json: bool) -> None
 @click.argument("date", metavar="D", callback=_date_arg)
 def delete(date: dt.date) -> None:
     """Delete one day."""
-    if not _store().delete(date):
+    if not _store(write=True).delete(date):
         raise Failure(f"No entry for {date.isoformat()}; nothing was deleted.")
     click.echo(f"Deleted {date.isoformat()}.")
 
@@ -224,18 +232,76 @@ def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
         entries = read_entries(data, fmt or guess_format(file, data))
     except ImportFileError as error:
         raise Failure(f"{file}, {error} Nothing was imported.") from None
-    store = _store(create=not dry_run) if not dry_run or _exists() else None
+    store = _store(create=not dry_run, write=not dry_run) if not dry_run or _exists() else None
     if store is None:
         click.echo(f"Would add {len(entries)} days to a new journal. Nothing was written (dry run).")
         return
     plan = plan_import(store, entries)
-    if not dry_run:
+    if not dry_run and plan.to_write:
+        from journal.storage.backup import create_backup
+
+        create_backup(_db_path(), reason="before-import")
         store.save_many(plan.to_write)
     click.echo(plan.describe(done=not dry_run))
 
 
+def _db_path() -> Path:
+    return click.get_current_context().ensure_object(Options).db_path
+
+
 def _exists() -> bool:
-    return click.get_current_context().ensure_object(Options).db_path.exists()
+    return _db_path().exists()
+
+
+@cli.command("backup")
+@_db_option
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write it (default: the backups folder beside the journal).")
+def backup_command(output: Path | None) -> None:
+    """Make a verified copy of the journal."""
+    from journal.storage.backup import create_backup
+
+    _store().db.close()  # opening checks the journal first
+    if output is None:
+        made = create_backup(_db_path())
+    else:
+        made = create_backup(_db_path(), directory=output.parent)
+        made.replace(output)
+        made = output
+    click.echo(f"Backed up to {made}.")
+
+
+@cli.command("restore")
+@_db_option
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def restore_command(file: Path) -> None:
+    """Replace the journal with a backup (the current journal is kept as a backup first)."""
+    from journal.storage.backup import restore_backup
+    from journal.storage.lock import JournalLock
+
+    with JournalLock(_db_path()) as lock:
+        lock.acquire("the pain-journal command line")
+        kept = restore_backup(file, _db_path())
+    safety = f" The journal as it was is kept in {kept}." if kept else ""
+    click.echo(f"Restored {file.name} into {_db_path()}.{safety}")
+
+
+@cli.command("check")
+@_db_option
+def check_command() -> None:
+    """Check the journal: integrity, schema version and counts."""
+    from journal.storage.migrations import migrations
+
+    store = _store()
+    verdict = store.db.execute("PRAGMA integrity_check").fetchone()[0]
+    applied = [m.name for m in migrations.applied(store.db)]
+    activities = store.db.execute("SELECT count(*) FROM activities").fetchone()[0]
+    click.echo(f"Journal: {_db_path()}")
+    click.echo(f"Integrity: {verdict}")
+    click.echo(f"Schema version: {len(applied)} ({applied[-1] if applied else 'none'})")
+    click.echo(f"Days: {store.count()}; activities: {activities}")
+    if verdict != "ok":
+        raise Failure("The journal failed its integrity check; restore a backup.")
 
 
 @cli.command()
@@ -247,7 +313,7 @@ def demo(days: int, seed: int) -> None:
     """Fill an EMPTY journal with realistic sample data."""
     from journal.demo import demo_entries
 
-    store = _store(create=True)
+    store = _store(create=True, write=True)
     if store.count():
         raise Failure(f"This journal already has {store.count()} days; sample data only goes into "
                       "an empty journal. Use --db with a new file.")

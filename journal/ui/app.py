@@ -9,7 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal.storage import StorageError
+from journal.storage import CorruptJournal, StorageError
+from journal.storage.backup import restore_backup
+from journal.storage.lock import JournalLock
 from journal.ui.first_paint import after_next_paint
 from journal.ui.main_window import TAB_CHARTS, MainWindow
 from journal.ui.state import JournalState
@@ -31,14 +33,52 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName("pain-journal")
+    lock = JournalLock(db_path)
     try:
-        window = create_main_window(db_path)
+        lock.acquire("another Pain & Mood Journal window")
     except StorageError as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        QMessageBox.information(None, APP_NAME, f"{error} Nothing was changed.")
         return 1
-    _exit_at_milestone(app, window, os.environ.get(EXIT_AFTER_ENV, ""))
-    window.show()
-    return app.exec()
+    try:
+        window = _open_window(db_path)
+        if window is None:
+            return 1
+        _exit_at_milestone(app, window, os.environ.get(EXIT_AFTER_ENV, ""))
+        window.show()
+        return app.exec()
+    finally:
+        lock.release()
+
+
+def _open_window(db_path: Path) -> MainWindow | None:
+    """The main window, after offering the newest backup if the journal is damaged."""
+    while True:
+        try:
+            return create_main_window(db_path)
+        except CorruptJournal as error:
+            if error.backup is None or not _offer_backup(error):
+                QMessageBox.critical(None, APP_NAME, str(error))
+                return None
+            try:
+                restore_backup(error.backup, db_path)
+            except StorageError as failure:
+                QMessageBox.critical(None, APP_NAME, str(failure))
+                return None
+        except StorageError as error:
+            QMessageBox.critical(None, APP_NAME, str(error))
+            return None
+
+
+def _offer_backup(error: CorruptJournal) -> bool:
+    """Ask whether to restore the newest good backup; True to restore it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                      f"Your journal cannot be opened: {error.problem}.")
+    box.setInformativeText(f"The damaged file was kept, unchanged, as {error.set_aside.name}. "
+                           f"Restore the newest good backup ({error.backup.name})?")
+    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is restore
 
 
 EXIT_AFTER_ENV = "PAIN_JOURNAL_EXIT_AFTER"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget,
@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         except StorageError as error:
             QMessageBox.warning(self, "Journal is read-only", f"{error} You can read but not save.")
         self._refresh_views()
+        self._backup_timer = QTimer(self, interval=60 * 60 * 1000)  # hourly look; daily backup
+        self._backup_timer.timeout.connect(self._backup_daily)
+        self._backup_timer.start()
 
     # Pages -------------------------------------------------------------------------------------
     def _day_page(self) -> QWidget:
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Export data…", self._on_export, QKeySequence("Ctrl+E"))
         action(file_menu, "&Import…", self._on_import, QKeySequence("Ctrl+I"))
         action(file_menu, "&Open journal…", self._on_open_journal, QKeySequence("Ctrl+O"))
+        action(file_menu, "&Backups…", self._on_backups)
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -295,6 +299,24 @@ class MainWindow(QMainWindow):
         self.report_dialog.show()  # not modal: the window stays usable while it writes
         self.report_dialog.raise_()
 
+    def _on_backups(self) -> None:
+        from journal.ui.backups_dialog import BackupsDialog
+
+        BackupsDialog(self.state, self).exec()
+
+    def _backup_daily(self) -> None:
+        """At most one automatic backup a day while the app runs (and one on close)."""
+        from journal.storage.backup import backups_dir, list_backups
+
+        if self._is_sample():
+            return
+        newest = list_backups(backups_dir(self.state.db_path))[:1]
+        if not newest or dt.datetime.now(dt.UTC) - newest[0].created > dt.timedelta(days=1):
+            try:
+                self.state.backup()
+            except StorageError as error:
+                self.saved_label.setText(f"Automatic backup failed: {error}")
+
     def _on_export(self) -> None:
         self._status(_files().export_data(self, self.state))
 
@@ -349,6 +371,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.settings.setValue("history/header",
                                self.history.table.horizontalHeader().saveState())
+        if not self._is_sample() and self.state.count():
+            try:
+                self.state.backup()
+            except StorageError:
+                pass  # closing must never be blocked; the journal itself is safe on disk
         if self.chart_panel is not None:
             self.settings.setValue("charts/splitter", self.chart_panel.splitter.saveState())
         self.settings.sync()

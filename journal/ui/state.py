@@ -131,6 +131,25 @@ class JournalState(QObject):
     def close(self) -> None:
         self.store.db.close()
 
+    def backup(self, reason: str = "") -> Path:
+        """A verified backup now (File > Backups…, on close, once a day)."""
+        from journal.storage.backup import create_backup
+
+        return create_backup(self.db_path, reason=reason)
+
+    def restore(self, backup: Path) -> Path | None:
+        """Replace the journal with *backup*; returns the safety copy of the journal as it was."""
+        from journal.storage.backup import restore_backup
+
+        self.store.db.close()  # never swap the file under an open connection
+        try:
+            kept = restore_backup(backup, self.db_path)
+        finally:
+            self.store = _open_store(self.db_path)
+            self.undo_stack.clear()
+            self.journal_opened.emit()
+        return kept
+
     def _push(self, text: str, before: dict, after: dict) -> None:
         self.undo_stack.push(_Change(self, text, before, after))
         self.entries_changed.emit(set(after))

@@ -1,0 +1,86 @@
+"""The app's side of data safety: one window per journal, damaged files, backups."""
+
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QMessageBox
+
+from journal.domain import Entry
+from journal.storage import EntryStore, open_database
+from journal.storage.backup import backups_dir, create_backup, list_backups
+from tests.ui.helpers import by_name
+
+
+def fill(db_path):
+    import datetime as dt
+
+    db = open_database(db_path)
+    EntryStore(db).save(Entry(dt.date(2026, 1, 5), pain=4, notes="keep me"))
+    db.close()
+
+
+def test_a_second_launch_on_the_same_journal_is_refused(db_path, tmp_path):
+    fill(db_path)
+    code = ("import sys; from pathlib import Path; from PySide6.QtWidgets import QMessageBox;"
+            "QMessageBox.information = staticmethod(lambda p, t, text: print(text));"
+            "from journal.ui.app import run; sys.exit(run(Path(sys.argv[1])))")
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "PATH": "/usr/bin",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    from journal.storage.lock import JournalLock
+
+    with JournalLock(db_path) as lock:
+        lock.acquire("another Pain & Mood Journal window")
+        result = subprocess.run([sys.executable, "-c", code, str(db_path)], env=env,
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "is open in another Pain & Mood Journal window" in result.stdout
+    assert "Nothing was changed" in result.stdout
+
+
+def test_a_damaged_journal_offers_the_newest_backup_and_restores_it(qapp, db_path, monkeypatch):
+    from journal.ui import app
+
+    fill(db_path)
+    create_backup(db_path)
+    db_path.write_bytes(b"garbage" * 500)
+    for suffix in ("-wal", "-shm"):
+        (db_path.parent / f"journal.db{suffix}").unlink(missing_ok=True)
+    offered = []
+    monkeypatch.setattr(app, "_offer_backup", lambda error: offered.append(error) or True)
+    window = app._open_window(db_path)
+    try:
+        assert offered and offered[0].set_aside.read_bytes().startswith(b"garbage")
+        assert window.state.entry(__import__("datetime").date(2026, 1, 5)).notes == "keep me"
+    finally:
+        window.form.mark_saved()
+        window.close()
+
+
+def test_closing_the_window_makes_a_verified_backup(open_window, db_path):
+    window = open_window()
+    by_name(window, "Pain").setValue(6)
+    window.save_day()
+    window.close()
+    made = list_backups(backups_dir(db_path), count_days=True)
+    assert len(made) == 1 and made[0].days == 1
+
+
+def test_backups_dialog_backs_up_now_and_restores(open_window, db_path, qtbot, monkeypatch):
+    from journal.ui.backups_dialog import BackupsDialog
+
+    window = open_window()
+    by_name(window, "Pain").setValue(2)
+    window.save_day()
+    dialog = BackupsDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    dialog.backup_button.click()
+    assert dialog.table.rowCount() == 1 and "Backed up as" in dialog.status.text()
+    by_name(window, "Pain").setValue(9)
+    window.save_day()
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert "Restored" in dialog.status.text()
+    assert by_name(window, "Pain").text() == "2"          # the window shows the restored day
+    assert any(b.reason == "before-restore" for b in dialog.backups)
