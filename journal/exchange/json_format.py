@@ -33,6 +33,9 @@ def load_json(text: str) -> list[Entry]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(f"this is not valid JSON ({error.msg}).", error.lineno) from None
+    except RecursionError:
+        raise ImportFileError("the JSON is nested far too deeply to be a journal export.", 1) \
+            from None
     if not isinstance(document, dict) or not isinstance(document.get("days"), list):
         raise ImportFileError('expected a Pain & Mood Journal JSON export: an object with "days".', 1)
     version = document.get("format_version")

@@ -207,7 +207,7 @@ def _write(action: Callable[[], object]):  # noqa: ANN202 - returns what *action
 
 def _explain(error: Exception) -> str:
     text = str(error).lower()
-    if "full" in text:
+    if "full" in text or "no space" in text:
         return "The disk is full, so the journal could not be saved. Free some space and save again."
     if "readonly" in text or "read-only" in text or "permission" in text:
         return ("The journal file cannot be written (it is read-only or on a read-only disk). "

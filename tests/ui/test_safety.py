@@ -84,3 +84,43 @@ def test_backups_dialog_backs_up_now_and_restores(open_window, db_path, qtbot, m
     assert "Restored" in dialog.status.text()
     assert by_name(window, "Pain").text() == "2"          # the window shows the restored day
     assert any(b.reason == "before-restore" for b in dialog.backups)
+
+
+def test_a_full_disk_keeps_the_entry_in_the_form_until_it_can_be_saved(open_window, db_path,
+                                                                        monkeypatch, qtbot):
+    import sqlite3
+
+    from journal.storage.entries import EntryStore as Store
+
+    window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready_to_write)
+    real_write = Store._write
+
+    def disk_full(self, stamped):
+        raise sqlite3.OperationalError("database or disk is full")  # what SQLite raises
+
+    monkeypatch.setattr(Store, "_write", disk_full)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda p, t, text: shown.append(text)))
+    by_name(window, "Pain").setValue(7)
+    by_name(window, "Notes").setPlainText("written on a full disk")
+    assert not window.save_day()
+    assert shown == ["The disk is full, so the journal could not be saved. Free some space and "
+                     "save again."]
+    assert by_name(window, "Pain").text() == "7" and window.form.is_dirty()
+    monkeypatch.setattr(Store, "_write", real_write)  # space freed
+    assert window.save_day() and not window.form.is_dirty()
+    db = open_database(db_path)
+    assert EntryStore(db).between()[-1].notes == "written on a full disk"
+    db.close()
+
+
+def test_write_failures_are_explained_in_one_sentence():
+    import sqlite3
+
+    from journal.ui.state import _explain
+
+    assert _explain(sqlite3.OperationalError("attempt to write a readonly database")).startswith(
+        "The journal file cannot be written (it is read-only")
+    assert _explain(OSError(28, "No space left on device")).startswith("The disk is full")
+    assert "busy in another program" in _explain(sqlite3.OperationalError("database is locked"))
