@@ -108,6 +108,7 @@ class JournalState(QObject):
     def import_plan(self, plan: ImportPlan) -> None:
         """Write an import plan in one transaction; one undo step takes it all back."""
         _write(self.make_ready_to_write)
+        _write(lambda: self.backup(reason="before-import"))
         before = {e.date: self.store.get(e.date) for e in plan.changed}
         before.update({e.date: None for e in plan.new})
         _write(lambda: self.store.save_many(plan.to_write))
