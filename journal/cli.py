@@ -94,6 +94,16 @@ def _date_arg(_ctx: object, _param: object, value: str | None) -> dt.date | None
     return None if value is None else parse_date(value)
 
 
+def _period(first: str, last: str) -> Callable:
+    """``--from D`` and ``--to D`` options, passed on as ``start`` and ``end``."""
+    def decorate(command: Callable) -> Callable:
+        command = click.option("--to", "end", metavar="D", callback=_date_arg,
+                               help=f"Last day (default: {last}).")(command)
+        return click.option("--from", "start", metavar="D", callback=_date_arg,
+                            help=f"First day (default: {first}).")(command)
+    return decorate
+
+
 @cli.command()
 @_db_option
 @click.option("--date", "date_text", metavar="D", help="The day, YYYY-MM-DD (default: today).")
@@ -162,8 +172,7 @@ def show(date: dt.date, as_json: bool) -> None:
 
 @cli.command("list")
 @_db_option
-@click.option("--from", "start", metavar="D", callback=_date_arg, help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", metavar="D", callback=_date_arg, help="Last day (YYYY-MM-DD).")
+@_period("the first logged day", "the last logged day")
 @click.option("--json", "as_json", is_flag=True, help="Print the days as a JSON array.")
 def list_days(start: dt.date | None, end: dt.date | None, as_json: bool) -> None:
     """List the days in a range (default: all)."""
@@ -337,8 +346,7 @@ def _series(start: dt.date | None, end: dt.date | None):  # noqa: ANN202 - numpy
 
 @cli.command("insights")
 @_db_option
-@click.option("--from", "start", metavar="D", callback=_date_arg, help="First day (default: first logged).")
-@click.option("--to", "end", metavar="D", callback=_date_arg, help="Last day (default: today).")
+@_period("the first logged day", "today")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 def insights_command(start: dt.date | None, end: dt.date | None, as_json: bool) -> None:
     """How sleep and activity went together with pain and mood, honestly."""
@@ -359,8 +367,7 @@ def insights_command(start: dt.date | None, end: dt.date | None, as_json: bool) 
 @_db_option
 @click.argument("kind", metavar="KIND", type=click.Choice(["trends", "sleep-pain", "activity-pain", "associations",
                                            "calendar"]))
-@click.option("--from", "start", metavar="D", callback=_date_arg, help="First day (default: first logged).")
-@click.option("--to", "end", metavar="D", callback=_date_arg, help="Last day (default: today).")
+@_period("the first logged day", "today")
 @click.option("--measure", type=click.Choice(["pain", "mood"]), default="pain", show_default=True,
               help="What the calendar shows.")
 @click.option("-o", "--output", metavar="FILE.png|.svg|.pdf", required=True,
@@ -383,9 +390,7 @@ def chart_command(kind: str, start: dt.date | None, end: dt.date | None, measure
 
 @cli.command("report")
 @_db_option
-@click.option("--from", "start", metavar="D", callback=_date_arg,
-              help="First day (default: 30 days before --to).")
-@click.option("--to", "end", metavar="D", callback=_date_arg, help="Last day (default: today).")
+@_period("30 days before --to", "today")
 @click.option("--name", default="", help="Your name, printed on page 1 (optional).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]),
               help="Paper size (default: from your locale).")

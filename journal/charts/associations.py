@@ -8,8 +8,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from journal.analysis.insights import Insight
-from journal.analysis.series import DailySeries
-from journal.charts.style import BLUE, DAILY, INK, chart_style, period_text
+from journal.analysis.series import DailySeries, period_text
+from journal.charts.style import BLUE, DAILY, INK, chart_style
 
 
 def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:

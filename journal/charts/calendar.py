@@ -11,8 +11,8 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from journal.analysis.series import DailySeries
-from journal.charts.style import chart_style, period_text
+from journal.analysis.series import DailySeries, period_text
+from journal.charts.style import chart_style
 
 # Colour maps whose lightness changes steadily, so the calendar reads in grey too.
 COLOURS = {"pain": ("YlOrRd", "Pain (0 = none, 10 = worst)"),

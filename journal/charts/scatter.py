@@ -6,8 +6,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from journal.analysis.series import DailySeries, paired
-from journal.charts.style import BLUE, DAILY, INK, VERMILLION, chart_style, period_text
+from journal.analysis.series import DailySeries, paired, period_text
+from journal.charts.style import BLUE, DAILY, INK, VERMILLION, chart_style
 
 ACTIVITY_GROUPS = (("none", 0, 0), ("1–29 min", 1, 29), ("30–59 min", 30, 59),
                    ("60+ min", 60, 10_000))

@@ -7,8 +7,6 @@ from collections.abc import Iterator
 
 import matplotlib.style
 
-from journal.analysis.series import period_text  # noqa: F401 - charts label periods alike
-
 # Okabe-Ito: distinguishable with colour-blindness; every chart also differs by line and shade.
 BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")

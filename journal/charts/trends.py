@@ -7,8 +7,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from journal.analysis.series import DailySeries, rolling_mean
-from journal.charts.style import BLUE, DAILY, GREEN, ORANGE, VERMILLION, chart_style, period_text
+from journal.analysis.series import DailySeries, period_text, rolling_mean
+from journal.charts.style import BLUE, DAILY, GREEN, ORANGE, VERMILLION, chart_style
 
 # measure -> (panel title with units, colour of the 7-day mean, y limits or None)
 PANELS = {

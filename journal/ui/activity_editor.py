@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import ACTIVITY_KINDS, INTENSITIES, Activity
 from journal.domain.entry import MAX_MINUTES
-from journal.ui.score_input import TARGET
+from journal.ui.widgets import TARGET
 
 INTENSITY_NOT_RECORDED = "intensity not recorded"
 DEFAULT_MINUTES = 30

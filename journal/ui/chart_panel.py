@@ -11,9 +11,9 @@ from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
+    QComboBox, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QSplitter,
     QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -22,7 +22,7 @@ from journal.analysis.series import DailySeries, daily_series
 from journal.analysis.wording import CAUTION
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
 from journal.ui.first_paint import after_next_paint
-from journal.ui.score_input import TARGET
+from journal.ui.widgets import date_edit, labelled_row, qdate
 from journal.ui.state import JournalState
 
 PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365), ("All days", None),
@@ -90,25 +90,14 @@ class ChartPanel(QWidget):
         self.period_box.addItems([name for name, _ in PERIODS])
         self.period_box.setCurrentIndex(DEFAULT_PERIOD)
         self.period_box.setAccessibleName("Period")
-        self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
-        for edit, name in ((self.from_edit, "From"), (self.to_edit, "To")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(name)
+        self.from_edit, self.to_edit = date_edit("From"), date_edit("To")
+        for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(False)
-        today = dt.date.today()
-        self.to_edit.setDate(QDate(today.year, today.month, today.day))
+        self.to_edit.setDate(qdate(dt.date.today()))
         self.export_button = QPushButton("&Export chart…")
-        self._controls = QHBoxLayout()
-        for text, widget in (("Chart", self.kind_box), ("Period", self.period_box),
-                             ("From", self.from_edit), ("To", self.to_edit),
-                             (None, self.export_button)):
-            if text:
-                label = QLabel(text)
-                label.setBuddy(widget)
-                self._controls.addWidget(label)
-            widget.setMinimumHeight(TARGET)
-            self._controls.addWidget(widget)
+        self._controls = labelled_row((("Chart", self.kind_box), ("Period", self.period_box),
+                                       ("From", self.from_edit), ("To", self.to_edit),
+                                       (None, self.export_button)))
         self._controls.insertStretch(self._controls.count() - 1, 1)
         self.kind_box.currentIndexChanged.connect(self.redraw)
         self.period_box.currentIndexChanged.connect(self._on_period_changed)
@@ -157,7 +146,7 @@ class ChartPanel(QWidget):
         """The date boxes always show the period drawn (editable only for Custom)."""
         for edit, day in ((self.from_edit, start), (self.to_edit, end)):
             edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setDate(qdate(day))
             edit.blockSignals(False)
 
     def _show_insights(self) -> None:

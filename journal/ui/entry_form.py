@@ -8,14 +8,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from journal.domain import SCALES, Entry, ValidationError, field_label
 from journal.domain.parse import format_sleep, parse_sleep
 from journal.ui.activity_editor import ActivityEditor
-from journal.ui.score_input import TARGET, ScoreInput
+from journal.ui.score_input import ScoreInput
+from journal.ui.widgets import TARGET, date_edit, qdate
 from journal.ui.state import day_title
 from journal.ui.tag_input import TagInput
 
@@ -59,8 +60,8 @@ class EntryForm(QWidget):
         entry = entry or Entry(date)
         self._date = date
         self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(_qdate(max(dt.date.today(), date)))
-        self.date_edit.setDate(_qdate(date))
+        self.date_edit.setMaximumDate(qdate(max(dt.date.today(), date)))
+        self.date_edit.setDate(qdate(date))
         self.date_edit.blockSignals(False)
         self.day_label.setText(day_title(date) + (" (today)" if date == dt.date.today() else ""))
         self.next_button.setEnabled(date < dt.date.today())
@@ -174,11 +175,8 @@ class EntryForm(QWidget):
         self.next_button.setAccessibleName("Next day")
         self.next_button.setToolTip("Next day (Alt+Right)")
         self.today_button = QPushButton("Today")
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = date_edit("Date")
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
-        self.date_edit.setAccessibleName("Date")
         self.day_label = QLabel()
         font = self.day_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -233,7 +231,7 @@ class EntryForm(QWidget):
             return
         if self.is_dirty() and not self._may_leave():
             self.date_edit.blockSignals(True)
-            self.date_edit.setDate(_qdate(self._date))
+            self.date_edit.setDate(qdate(self._date))
             self.date_edit.blockSignals(False)
             return
         self.date_chosen.emit(date)
@@ -241,10 +239,6 @@ class EntryForm(QWidget):
     def _raw(self) -> tuple:
         return (self._date, *(s.spin.value() for s in self.scores.values()), self.sleep.text(),
                 self.activities.raw(), self.tags.text(), self.notes.toPlainText())
-
-
-def _qdate(date: dt.date) -> QDate:
-    return QDate(date.year, date.month, date.day)
 
 
 def _error_label() -> QLabel:

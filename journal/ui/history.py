@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Entry
 from journal.domain.parse import format_sleep
-from journal.ui.score_input import TARGET
+from journal.ui.widgets import TARGET, date_edit, labelled_row
 
 COL_DATE, COL_PAIN, COL_MOOD, COL_SLEEP, COL_ACTIVITY, COL_TAGS, COL_NOTE = range(7)
 HEADERS = ("Date", "Pain", "Mood", "Sleep (h)", "Activity (min)", "Tags", "Note")
@@ -188,26 +188,17 @@ class HistoryView(QWidget):
         self.period_box = QComboBox()
         self.period_box.addItems([name for name, _ in PERIODS])
         self.period_box.setAccessibleName("Period")
-        self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
-        for edit, name in ((self.from_edit, "From"), (self.to_edit, "To")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_edit, self.to_edit = date_edit("From"), date_edit("To")
+        for edit in (self.from_edit, self.to_edit):
             edit.setMinimumDate(QDate(1900, 1, 1))
             edit.setSpecialValueText("any day")  # shown at the minimum date
             edit.setDate(edit.minimumDate())
-            edit.setAccessibleName(name)
         self.tag_box = QComboBox()
         self.tag_box.setAccessibleName("Tag")
         self.clear_button = QPushButton("Show all")
-        self._filters = QHBoxLayout()
-        for text, widget in (("Show", self.period_box), ("From", self.from_edit),
-                             ("To", self.to_edit), ("Tag", self.tag_box), (None, self.clear_button)):
-            if text:
-                label = QLabel(text)
-                label.setBuddy(widget)
-                self._filters.addWidget(label)
-            widget.setMinimumHeight(TARGET)
-            self._filters.addWidget(widget)
+        self._filters = labelled_row((("Show", self.period_box), ("From", self.from_edit),
+                                      ("To", self.to_edit), ("Tag", self.tag_box),
+                                      (None, self.clear_button)))
         self._filters.addStretch(1)
         self.period_box.currentIndexChanged.connect(self._on_period_changed)
         self.from_edit.dateChanged.connect(self._apply_filters)

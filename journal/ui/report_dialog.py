@@ -12,12 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from journal.report.options import PAPERS, ReportOptions, default_paper
 from journal.ui.state import JournalState
+from journal.ui.widgets import date_edit, qdate
 
 PRESETS = (("Last 30 days", 30), ("Last 60 days", 60), ("Last 90 days", 90),
            ("Since my last visit", "visit"), ("Custom dates", "custom"))
@@ -74,11 +75,10 @@ class ReportDialog(QDialog):
     def _build(self) -> None:
         self.preset = QComboBox()
         self.preset.addItems([name for name, _ in PRESETS])
-        self.last_visit, self.from_edit, self.to_edit = QDateEdit(), QDateEdit(), QDateEdit()
+        self.last_visit, self.from_edit, self.to_edit = (
+            date_edit("Last visit"), date_edit("From"), date_edit("To"))
         for edit in (self.last_visit, self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMaximumDate(_qdate(dt.date.today()))
+            edit.setMaximumDate(qdate(dt.date.today()))
         self.name = QLineEdit()
         self.name.setPlaceholderText("optional")
         self.paper = QComboBox()
@@ -126,9 +126,9 @@ class ReportDialog(QDialog):
         visit = self.settings.value("report/last_visit")
         today = dt.date.today()
         self.last_visit.setDate(QDate.fromString(visit, "yyyy-MM-dd") if visit
-                                else _qdate(today - dt.timedelta(days=42)))
-        self.from_edit.setDate(_qdate(today - dt.timedelta(days=29)))
-        self.to_edit.setDate(_qdate(today))
+                                else qdate(today - dt.timedelta(days=42)))
+        self.from_edit.setDate(qdate(today - dt.timedelta(days=29)))
+        self.to_edit.setDate(qdate(today))
         self.name.setText(str(self.settings.value("report/name", "")))
         paper = str(self.settings.value("report/paper", default_paper()))
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
@@ -157,7 +157,7 @@ class ReportDialog(QDialog):
             options = self.options()
             for edit, day in ((self.from_edit, options.start), (self.to_edit, options.end)):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(day))
+                edit.setDate(qdate(day))
                 edit.blockSignals(False)
         self._preview_timer.start()
 
@@ -210,7 +210,3 @@ class ReportDialog(QDialog):
     def _on_job_failed(self, message: str) -> None:
         self._set_busy(False)
         self.status.setText(message)
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)

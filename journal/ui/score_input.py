@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Scale
+from journal.ui.widgets import TARGET
 
 NOT_RECORDED = "not recorded"
-TARGET = 34  # px: the smallest comfortable click target (before display scaling)
 # The chosen score stands out in any theme; the spin box shows the number too (not colour alone).
 _CHECKED_STYLE = ("QToolButton:checked { background: palette(highlight); "
                   "color: palette(highlighted-text); font-weight: bold; "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from journal.ui.score_input import TARGET
+from journal.ui.widgets import TARGET
 
 
 class TagInput(QLineEdit):

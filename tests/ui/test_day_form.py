@@ -170,7 +170,7 @@ def test_click_targets_are_at_least_32_pixels_high(open_window, qtbot):
 
 
 def test_tab_order_follows_the_visual_order(open_window):
-    window = open_window()
+    open_window()
     order = []
     for _ in range(11):
         focused = QApplication.focusWidget()
