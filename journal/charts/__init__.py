@@ -1,5 +1,5 @@
-"""matplotlib Figure builders: ``draw_<chart>(figure_or_ax, data)`` and ``<chart>_figure(data)``.
+"""matplotlib Figure builders: ``draw_<chart>(ax or figure, data)``; no pyplot and no Qt.
 
-No pyplot and no Qt: the Qt panel draws into its canvas's figure, the exports
-and the report call the ``*_figure`` builders.
+The Qt panel draws into its canvas's figure; exports and the report build standalone
+figures with `journal.charts.catalog.chart_figure` (and `trends.trends_figure`).
 """

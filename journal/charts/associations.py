@@ -44,10 +44,3 @@ def draw_association_overview(figure: Figure, series: DailySeries,
         figure.suptitle(f"{period_text(series.start, series.end)}. Filled: a link found after "
                         "allowing for trends and many comparisons. Associations, not proof of "
                         "cause.", x=0.01, ha="left", fontsize=9, fontweight="normal")
-
-
-def associations_figure(series: DailySeries, results: Sequence[Insight],
-                        figsize: tuple[float, float] = (10, 5)) -> Figure:
-    figure = Figure(figsize=figsize, layout="constrained")
-    draw_association_overview(figure, series, results)
-    return figure

@@ -70,10 +70,3 @@ def draw_calendar(ax: Axes, series: DailySeries, measure: str = "pain") -> None:
 def draw_calendar_chart(figure: Figure, series: DailySeries, measure: str = "pain") -> None:
     with chart_style():
         draw_calendar(figure.subplots(), series, measure)
-
-
-def calendar_figure(series: DailySeries, measure: str = "pain",
-                    figsize: tuple[float, float] = (11, 3.2)) -> Figure:
-    figure = Figure(figsize=figsize, layout="constrained")
-    draw_calendar_chart(figure, series, measure)
-    return figure

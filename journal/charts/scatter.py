@@ -65,26 +65,12 @@ def draw_activity_pain(ax: Axes, series: DailySeries) -> None:
     _no_data_note(ax, len(pain))
 
 
-def sleep_pain_figure(series: DailySeries, figsize: tuple[float, float] = (8, 6)) -> Figure:
-    return _single(draw_sleep_pain, series, figsize)
-
-
-def activity_pain_figure(series: DailySeries, figsize: tuple[float, float] = (8, 6)) -> Figure:
-    return _single(draw_activity_pain, series, figsize)
-
-
 def draw_single(figure: Figure, draw, series: DailySeries) -> None:  # noqa: ANN001
     """Draw a one-axes chart into *figure* with the shared style and the period."""
     with chart_style():
         draw(figure.subplots(), series)
         figure.suptitle(period_text(series.start, series.end), x=0.99, ha="right",
                         fontsize=9, fontweight="normal")
-
-
-def _single(draw, series: DailySeries, figsize: tuple[float, float]) -> Figure:  # noqa: ANN001
-    figure = Figure(figsize=figsize, layout="constrained")
-    draw_single(figure, draw, series)
-    return figure
 
 
 def _no_data_note(ax: Axes, count: int) -> None:

@@ -36,11 +36,6 @@ class ReportOptions:
         return self.start - dt.timedelta(days=self.days), self.start - dt.timedelta(days=1)
 
 
-def default_period(today: dt.date | None = None, days: int = DEFAULT_DAYS) -> tuple[dt.date, dt.date]:
-    today = today or dt.date.today()
-    return today - dt.timedelta(days=days - 1), today
-
-
 def default_paper() -> str:
     """Letter where the locale's territory prints on Letter, else A4."""
     for category in ("LC_PAPER", "LC_ALL", "LANG"):

@@ -37,8 +37,6 @@ class ChartPanel(QWidget):
 
     #: A chart was drawn into the figure (it reaches the screen with the canvas's next paint).
     chart_drawn = Signal()
-    #: The insights below the chart were worked out for the period shown.
-    insights_updated = Signal()
 
     def __init__(self, state: JournalState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,7 +138,6 @@ class ChartPanel(QWidget):
             return
         self.results = insights(self.series)
         self._show_insights()
-        self.insights_updated.emit()
 
     def _show_period(self, start: dt.date, end: dt.date) -> None:
         """The date boxes always show the period drawn (editable only for Custom)."""

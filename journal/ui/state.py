@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -225,7 +225,3 @@ def _day(date: dt.date) -> str:
 def day_title(date: dt.date) -> str:
     """``Sunday 1 March 2026``: how the UI names a day."""
     return f"{date:%A} {date.day} {date:%B %Y}"
-
-
-def describe_days(dates: Sequence[dt.date]) -> str:
-    return ", ".join(_day(d) for d in sorted(dates))
