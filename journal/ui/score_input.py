@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (
-    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QToolButton, QWidget,
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Signal
+from PySide6.QtGui import (
+    QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPalette, QPen, QValidator,
 )
+from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QToolTip, QVBoxLayout, QWidget
 
 from journal.domain import Scale
-from journal.ui.widgets import TARGET
+from journal.ui.widgets import ALIGN_CENTER, ALIGN_LEFT_TOP, ALIGN_RIGHT_TOP, TARGET
 
 NOT_RECORDED = "not recorded"
-# The chosen score stands out in any theme; the spin box shows the number too (not colour alone).
-_CHECKED_STYLE = ("QToolButton:checked { background: palette(highlight); "
-                  "color: palette(highlighted-text); font-weight: bold; "
-                  "border: 2px solid palette(text); border-radius: 4px; }")
+GAP = 2  # px between the number buttons
 
 
 class ScoreSpinBox(QSpinBox):
@@ -51,7 +48,7 @@ class ScoreSpinBox(QSpinBox):
 
 
 class ScoreInput(QWidget):
-    """Spin box (the keyboard input, named *label*) plus one button per score for the mouse."""
+    """Spin box (the keyboard input, named *label*) plus the number buttons for the mouse."""
 
     value_changed = Signal()
 
@@ -64,26 +61,17 @@ class ScoreInput(QWidget):
                                            f"{scale.high} = {scale.high_means}; "
                                            "leave blank if not recorded")
         self.spin.setToolTip(self.spin.accessibleDescription())
-        self.setStyleSheet(_CHECKED_STYLE)  # once here, not on each of the buttons
-        self._buttons = QButtonGroup(self)
-        self._buttons.setExclusive(False)  # so that a second click can clear the score
-        row = QHBoxLayout()
-        row.setSpacing(2)
-        for score in range(scale.low, scale.high + 1):
-            row.addWidget(self._score_button(label, score))
-        ends = QGridLayout()
-        ends.addWidget(_hint(f"{scale.low} = {scale.low_means}"), 0, 0, Qt.AlignmentFlag.AlignLeft)
-        ends.addWidget(_hint(f"{scale.high} = {scale.high_means}"), 0, 1,
-                       Qt.AlignmentFlag.AlignRight)
-        layout = QGridLayout(self)
+        self.buttons = ScoreButtons(label, scale)
+        spin_column = QVBoxLayout()  # the spin box lines up with the buttons, not the hints
+        spin_column.addWidget(self.spin)
+        spin_column.addStretch(1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setVerticalSpacing(0)
-        layout.addWidget(self.spin, 0, 0)
-        layout.addLayout(row, 0, 1)
-        layout.addLayout(ends, 1, 1)
-        layout.setColumnStretch(2, 1)
+        layout.addLayout(spin_column)
+        layout.addWidget(self.buttons)
+        layout.addStretch(1)
         self.spin.valueChanged.connect(self._on_spin_value_changed)
-        self._buttons.idClicked.connect(self._on_button_clicked)
+        self.buttons.clicked.connect(self._on_buttons_clicked)
 
     def value(self) -> int | None:
         value = self.spin.value()
@@ -92,30 +80,155 @@ class ScoreInput(QWidget):
     def set_value(self, value: int | None) -> None:
         self.spin.setValue(self.spin.minimum() if value is None else value)
 
-    def _score_button(self, label: str, score: int) -> QToolButton:
-        button = QToolButton()
-        button.setText(str(score))
-        button.setCheckable(True)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the spin box is the keyboard route
-        button.setMinimumSize(TARGET, TARGET)
-        button.setAccessibleName(f"{label} {score}")
-        button.setToolTip(f"{label}: {score} (click again to clear)")
-        self._buttons.addButton(button, score)
-        return button
-
-    def _on_button_clicked(self, score: int) -> None:
-        self.set_value(score if self._buttons.button(score).isChecked() else None)
+    def _on_buttons_clicked(self, score: int) -> None:
+        self.set_value(None if score == self.value() else score)  # a second click clears
 
     def _on_spin_value_changed(self, _value: int) -> None:
-        current = self.value()
-        for button in self._buttons.buttons():
-            button.setChecked(self._buttons.id(button) == current)
+        self.buttons.set_chosen(self.value())
         self.value_changed.emit()
 
 
-def _hint(text: str) -> QLabel:
-    label = QLabel(text)  # full text colour: greyed hints are hard to read for tired eyes
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.9)
-    label.setFont(font)
-    return label
+class ScoreButtons(QWidget):
+    """One button per score, low to high, with what the two ends mean written underneath.
+
+    One painted widget rather than a button widget per score: 49 of those were a fifth of
+    the time to the first window. Not in the tab chain: the spin box beside it is the
+    keyboard and screen-reader route.
+    """
+
+    clicked = Signal(int)
+
+    def __init__(self, label: str, scale: Scale, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale = scale
+        self._label = label
+        self._chosen: int | None = None
+        self._hovered: int | None = None
+        self._pressed: int | None = None
+        self.setAccessibleName(f"{label} buttons")
+        self.setMouseTracking(True)
+        self._hint_font = QFont(self.font())
+        self._hint_font.setPointSizeF(self.font().pointSizeF() * 0.9)
+        self._chosen_font = QFont(self.font())
+        self._chosen_font.setBold(True)
+
+    def chosen(self) -> int | None:
+        return self._chosen
+
+    def set_chosen(self, score: int | None) -> None:
+        self._chosen = score
+        self.update()
+
+    def button_rect(self, score: int) -> QRect:
+        return QRect((score - self.scale.low) * (TARGET + GAP), 0, TARGET, TARGET)
+
+    def score_at(self, pos: QPoint) -> int | None:
+        for score in self._scores():
+            if self.button_rect(score).contains(pos):
+                return score
+        return None
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        buttons = self.button_rect(self.scale.high).right() + 1
+        low, high = self._hints()
+        metrics = QFontMetrics(self._hint_font)
+        hints = metrics.horizontalAdvance(low) + TARGET // 2 + metrics.horizontalAdvance(high)
+        return QSize(max(buttons, hints), TARGET + GAP + metrics.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    # Painting and the mouse ----------------------------------------------------------------
+    def paintEvent(self, _event: QEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)  # its pen and font start as this widget's text colour and font
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        for score in self._scores():
+            self._paint_button(painter, palette, score)
+        painter.setFont(self._hint_font)
+        hints = QRect(0, TARGET + GAP, self.width(), self.height() - TARGET - GAP)
+        low, high = self._hints()
+        painter.drawText(hints, ALIGN_LEFT_TOP, low)
+        painter.drawText(hints, ALIGN_RIGHT_TOP, high)
+        painter.end()
+
+    def _paint_button(self, painter: QPainter, palette: QPalette, score: int) -> None:
+        # Paths, brushes and pens only: QPainter's colour overloads would load Qt's namespace.
+        rect = QRectF(self.button_rect(score)).adjusted(1, 1, -1, -1)
+        shape = QPainterPath()
+        shape.addRoundedRect(rect, 4, 4)
+        if score == self._chosen:  # highlight colours, a strong outline and bold: not colour alone
+            painter.fillPath(shape, palette.highlight())
+            painter.strokePath(shape, _pen(palette.color(QPalette.ColorRole.Text), 2))
+            number = QPainterPath()
+            metrics = QFontMetrics(self._chosen_font)
+            text = str(score)
+            number.addText(rect.center().x() - metrics.horizontalAdvance(text) / 2,
+                           rect.center().y() + (metrics.ascent() - metrics.descent()) / 2,
+                           self._chosen_font, text)
+            painter.fillPath(number, palette.highlightedText())
+            return
+        if score == self._pressed and score == self._hovered:
+            fill = palette.mid()
+        elif score == self._hovered:
+            fill = palette.midlight()
+        else:
+            fill = palette.button()
+        painter.fillPath(shape, fill)
+        painter.strokePath(shape, _pen(palette.color(QPalette.ColorRole.Dark), 1))
+        painter.drawText(self.button_rect(score), ALIGN_CENTER, str(score))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if _is_left_button(event):
+            self._pressed = self.score_at(event.position().toPoint())
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if not _is_left_button(event):
+            return
+        pressed, self._pressed = self._pressed, None
+        self.update()
+        if pressed is not None and pressed == self.score_at(event.position().toPoint()):
+            self.clicked.emit(pressed)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        hovered = self.score_at(event.position().toPoint())
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.update()
+
+    def leaveEvent(self, _event: QEvent) -> None:  # noqa: N802 - Qt override
+        self._hovered = None
+        self.update()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            score = self.score_at(event.pos())
+            if score is None:
+                QToolTip.hideText()
+            else:
+                again = " (click again to clear)" if score == self._chosen else ""
+                QToolTip.showText(event.globalPos(), f"{self._label}: {score}{again}", self,
+                                  self.button_rect(score))
+            return True
+        return super().event(event)
+
+    def _scores(self) -> range:
+        return range(self.scale.low, self.scale.high + 1)
+
+    def _hints(self) -> tuple[str, str]:
+        return (f"{self.scale.low} = {self.scale.low_means}",
+                f"{self.scale.high} = {self.scale.high_means}")
+
+
+def _pen(color: QColor, width: float) -> QPen:
+    pen = QPen()
+    pen.setColor(color)
+    pen.setWidthF(width)
+    return pen
+
+
+def _is_left_button(event: QMouseEvent) -> bool:
+    from PySide6.QtCore import Qt  # not at the top: see journal.ui.widgets
+
+    return event.button() == Qt.MouseButton.LeftButton

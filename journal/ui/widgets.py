@@ -10,6 +10,15 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
 
 TARGET = 34  # px: the smallest comfortable click target (before display scaling)
 
+# PySide6 builds its whole `Qt` namespace (some 150 Python enums, ~14 ms here) the first
+# time anything touches it, which would be a tenth of the time to the first window. So the
+# widgets on screen at start-up set the few Qt values they need by number, through Qt's
+# property system or the int overloads; tests/ui/test_widgets.py checks each number.
+ALIGN_LEFT_TOP = 0x0001 | 0x0020   # Qt.AlignmentFlag.AlignLeft | AlignTop
+ALIGN_RIGHT_TOP = 0x0002 | 0x0020  # Qt.AlignmentFlag.AlignRight | AlignTop
+ALIGN_CENTER = 0x0084              # Qt.AlignmentFlag.AlignCenter
+NO_FOCUS = 0                       # Qt.FocusPolicy.NoFocus
+
 
 def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)

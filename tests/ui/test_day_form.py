@@ -1,12 +1,13 @@
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit,
 )
 
 from journal.domain import Activity
 from journal.storage import EntryStore, open_database
+from journal.ui.score_input import ScoreButtons
 from tests.ui.helpers import by_name, press, tab, type_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -91,11 +92,28 @@ def test_inputs_found_by_accessible_name_are_stored_on_ctrl_s(open_window, db_pa
 
 def test_clicking_a_score_button_sets_it_and_clicking_again_clears_it(open_window, qtbot):
     window = open_window()
-    six = by_name(window, "Pain 6")
-    qtbot.mouseClick(six, Qt.MouseButton.LeftButton)
-    assert by_name(window, "Pain").text() == "6" and six.isChecked()
-    qtbot.mouseClick(six, Qt.MouseButton.LeftButton)
-    assert by_name(window, "Pain").text() == "not recorded" and not six.isChecked()
+    buttons = by_name(window, "Pain buttons")
+    six = buttons.button_rect(6).center()
+    assert buttons.score_at(six) == 6
+    qtbot.mouseClick(buttons, Qt.MouseButton.LeftButton, pos=six)
+    assert by_name(window, "Pain").text() == "6" and buttons.chosen() == 6
+    qtbot.mouseClick(buttons, Qt.MouseButton.LeftButton, pos=six)
+    assert by_name(window, "Pain").text() == "not recorded" and buttons.chosen() is None
+
+
+def test_only_a_left_click_on_a_score_button_counts(open_window, qtbot):
+    window = open_window()
+    buttons = by_name(window, "Worst pain buttons")
+    qtbot.mouseClick(buttons, Qt.MouseButton.RightButton, pos=buttons.button_rect(3).center())
+    gap = buttons.button_rect(3).topRight() + QPoint(1, 5)  # between two buttons
+    qtbot.mouseClick(buttons, Qt.MouseButton.LeftButton, pos=gap)
+    assert by_name(window, "Worst pain").text() == "not recorded" and buttons.chosen() is None
+
+
+def test_typing_a_score_shows_it_on_the_buttons(open_window):
+    window = open_window()
+    type_keys("4")
+    assert by_name(window, "Pain buttons").chosen() == 4
 
 
 def test_a_score_can_be_cleared_from_the_keyboard(open_window):
@@ -147,9 +165,10 @@ def test_every_input_has_a_visible_label_or_an_accessible_name(open_window, qtbo
     inputs = [w for w in window.form.findChildren(QAbstractSpinBox)
               + window.form.findChildren(QLineEdit) + window.form.findChildren(QPlainTextEdit)
               + window.form.findChildren(QComboBox) + window.form.findChildren(QAbstractButton)
+              + window.form.findChildren(ScoreButtons)
               if w.isVisibleTo(window) and w.parent() is not None
               and not isinstance(w.parent(), (QAbstractSpinBox, QComboBox))]
-    assert len(inputs) > 20
+    assert len(inputs) >= 24
     for widget in inputs:
         assert widget.accessibleName() or widget.text(), widget
     labels = {label.text().replace("&", ""): label.buddy()
