@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.storage import CorruptJournal, StorageError
-from journal.storage.backup import restore_backup
 from journal.storage.lock import JournalLock
 from journal.ui.first_paint import after_next_paint
 from journal.ui.main_window import TAB_CHARTS, MainWindow
@@ -59,6 +58,8 @@ def _open_window(db_path: Path) -> MainWindow | None:
             if error.backup is None or not _offer_backup(error):
                 QMessageBox.critical(None, APP_NAME, str(error))
                 return None
+            from journal.storage.backup import restore_backup
+
             try:
                 restore_backup(error.backup, db_path)
             except StorageError as failure:

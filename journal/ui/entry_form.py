@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -16,7 +16,7 @@ from journal.domain import SCALES, Entry, ValidationError, field_label
 from journal.domain.parse import format_sleep, parse_sleep
 from journal.ui.activity_editor import ActivityEditor
 from journal.ui.score_input import ScoreInput
-from journal.ui.widgets import TARGET, date_edit, qdate
+from journal.ui.widgets import ALIGN_RIGHT_TOP, TARGET, date_edit, qdate
 from journal.ui.state import day_title
 from journal.ui.tag_input import TagInput
 
@@ -202,7 +202,7 @@ class EntryForm(QWidget):
         for index, (key, widget) in enumerate(rows):
             label = QLabel(_MNEMONIC_LABELS.get(key) or "&" + field_label(key))
             label.setBuddy(self._inputs[key])
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            label.setProperty("alignment", ALIGN_RIGHT_TOP)
             label.setContentsMargins(0, 8, 8, 0)
             if key not in SCALES and key != "activities":  # scores name themselves
                 self._inputs[key].setAccessibleName(label.text().replace("&", ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget,
@@ -17,8 +17,8 @@ from journal.paths import DEMO_FILENAME, demo_db_path
 from journal.storage import StorageError
 from journal.ui.entry_form import EntryForm
 from journal.ui.first_paint import after_next_paint
-from journal.ui.history import HistoryView
 from journal.ui.state import JournalState, JournalWriteError, day_title
+from journal.ui.widgets import NO_FOCUS
 
 TAB_DAY, TAB_HISTORY, TAB_CHARTS = 0, 1, 2
 SAMPLE_DAYS = 365
@@ -41,10 +41,12 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.home_db = state.db_path  # the user's own journal, to come back to from sample data
         self.form = EntryForm(may_leave=self._may_leave_day)
-        self.history = HistoryView()
+        self.history = None  # built just after the first paint, with the rest of the journal
+        self.history_page = QWidget()
+        QVBoxLayout(self.history_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._day_page(), "Day")  # Ctrl+1 / Ctrl+2
-        self.tabs.addTab(self.history, "History")
+        self.tabs.addTab(self.history_page, "History")
         self.charts_page = QWidget()  # the chart panel (and matplotlib) load on first view
         QVBoxLayout(self.charts_page)
         self.chart_panel = None
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         if not self.isVisible():  # closed (or quitting) before the deferred work began
             return
         self._painted = True
+        self._build_history()
         try:
             self.state.make_ready_to_write()
         except StorageError as error:
@@ -76,6 +79,17 @@ class MainWindow(QMainWindow):
         self._backup_timer.start()
 
     # Pages -------------------------------------------------------------------------------------
+    def _build_history(self) -> None:
+        from journal.ui.history import HistoryView  # after the first paint: start-up stays light
+
+        self.history = HistoryView()
+        self.history.open_day.connect(self._open_day)
+        self.history.delete_day.connect(self._on_history_delete_day)
+        header = self.settings.value("history/header")
+        if header is not None:
+            self.history.table.horizontalHeader().restoreState(header)
+        self.history_page.layout().addWidget(self.history)
+
     def _day_page(self) -> QWidget:
         self.welcome = QWidget()
         text = QLabel("<b>Welcome.</b> Log how today went: any field you skip simply stays "
@@ -106,7 +120,7 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()  # at 200 % scaling the form may be taller than the screen
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setProperty("focusPolicy", NO_FOCUS)  # Tab goes to the fields
         scroll.setWidget(page)
         return scroll
 
@@ -156,8 +170,6 @@ class MainWindow(QMainWindow):
         self.form.entry_submitted.connect(self._on_form_entry_submitted)
         self.form.date_chosen.connect(self._on_form_date_chosen)
         self.form.changed.connect(self._update_title)
-        self.history.open_day.connect(self._open_day)
-        self.history.delete_day.connect(self._on_history_delete_day)
         self.state.entries_changed.connect(self._on_state_entries_changed)
         self.state.journal_opened.connect(self._on_journal_opened)
         self.state.write_failed.connect(lambda text: QMessageBox.warning(self, "Not saved", text))
@@ -358,9 +370,6 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         last_tab = int(self.settings.value("window/tab", TAB_DAY))
         self.tabs.setCurrentIndex(last_tab if last_tab != TAB_CHARTS else TAB_DAY)  # start light
-        header = self.settings.value("history/header")
-        if header is not None:
-            self.history.table.horizontalHeader().restoreState(header)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._may_leave_day():
@@ -369,8 +378,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
-        self.settings.setValue("history/header",
-                               self.history.table.horizontalHeader().saveState())
+        if self.history is not None:
+            self.settings.setValue("history/header",
+                                   self.history.table.horizontalHeader().saveState())
         if not self._is_sample() and self.state.count():
             try:
                 self.state.backup()

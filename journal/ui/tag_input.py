@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from journal.ui.widgets import TARGET
@@ -15,12 +15,7 @@ class TagInput(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText("e.g. flare, rain, stressful day (separate with commas)")
         self.setMinimumHeight(TARGET)
-        self._model = QStringListModel(self)
-        completer = QCompleter(self._model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setWidget(self)
-        completer.activated.connect(self._on_completer_activated)
-        self._completer = completer
+        self._completer: QCompleter | None = None  # made with the known tags, after start-up
         self.textEdited.connect(self._on_text_edited)
 
     def tags(self) -> tuple[str, ...]:
@@ -30,10 +25,19 @@ class TagInput(QLineEdit):
         self.setText(", ".join(tags))
 
     def set_known_tags(self, tags: list[str]) -> None:
-        self._model.setStringList(tags)
+        if self._completer is None:
+            from PySide6.QtCore import Qt  # not at the top: see journal.ui.widgets
+
+            self._completer = QCompleter(QStringListModel(self), self)
+            self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self._completer.setWidget(self)
+            self._completer.activated.connect(self._on_completer_activated)
+        self._completer.model().setStringList(tags)
 
     def _on_text_edited(self, text: str) -> None:
         current = text[: self.cursorPosition()].split(",")[-1].strip()
+        if self._completer is None:
+            return
         if not current:
             self._completer.popup().hide()
             return
