@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget,
     QVBoxLayout, QWidget,
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.saved_label, 1)
         self.statusBar().addPermanentWidget(self.month_label)
         self._painted = False  # history, tag completion and write access wait for the first paint
-        self._build_menus()
+        self._menus = [self.menuBar().addMenu(title) for title in ("&File", "&Edit", "&Go", "&Help")]
         self._connect()
         self._restore_settings()
         self._on_journal_opened()
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         if not self.isVisible():  # closed (or quitting) before the deferred work began
             return
         self._painted = True
+        self._fill_menus()
         self._build_history()
         try:
             self.state.make_ready_to_write()
@@ -124,7 +125,10 @@ class MainWindow(QMainWindow):
         scroll.setWidget(page)
         return scroll
 
-    def _build_menus(self) -> None:
+    def _fill_menus(self) -> None:
+        """The menus' commands and shortcuts (the titles are there from the first paint)."""
+        from PySide6.QtGui import QAction  # after the first paint: start-up stays light
+
         def action(menu, text, slot, shortcut=None):  # noqa: ANN001, ANN202
             act = QAction(text, self)
             if shortcut is not None:
@@ -134,7 +138,7 @@ class MainWindow(QMainWindow):
             return act
 
         keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu, edit_menu, go_menu, help_menu = self._menus
         self.save_action = action(file_menu, "&Save day", self.save_day, QKeySequence(keys.Save))
         file_menu.addSeparator()
         action(file_menu, "&Doctor report…", self._on_report, QKeySequence(keys.Print))
@@ -144,13 +148,11 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Backups…", self._on_backups)
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
-        edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.state.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
         self.redo_action = self.state.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addActions([self.undo_action, self.redo_action])
-        go_menu = self.menuBar().addMenu("&Go")
         action(go_menu, "&Previous day", lambda: self._step_day(-1), QKeySequence("Alt+Left"))
         action(go_menu, "&Next day", lambda: self._step_day(1), QKeySequence("Alt+Right"))
         action(go_menu, "&Today", lambda: self._open_day(dt.date.today()), QKeySequence("Alt+Home"))
@@ -158,7 +160,6 @@ class MainWindow(QMainWindow):
         action(go_menu, "&Day form", lambda: self._show_tab(TAB_DAY), QKeySequence("Ctrl+1"))
         action(go_menu, "&History", lambda: self._show_tab(TAB_HISTORY), QKeySequence("Ctrl+2"))
         action(go_menu, "&Charts", lambda: self._show_tab(TAB_CHARTS), QKeySequence("Ctrl+3"))
-        help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&Get help now", lambda: _help().show_get_help(self))
         action(help_menu, "&Keyboard shortcuts", lambda: _help().show_shortcuts(self),
                QKeySequence(keys.HelpContents))
