@@ -13,17 +13,22 @@ from journal.storage import CorruptJournal, StorageError
 from journal.storage.lock import JournalLock
 from journal.ui.first_paint import after_next_paint
 from journal.ui.main_window import TAB_CHARTS, MainWindow
-from journal.ui.state import JournalState
+from journal.ui.state import LOCK_HOLDER, JournalState
 
 APP_NAME = "Pain & Mood Journal"
 ORGANIZATION = "pain-journal"
 
 
-def create_main_window(db_path: Path, settings: QSettings | None = None) -> MainWindow:
-    """The main window on the journal at *db_path* (a QApplication must exist)."""
+def create_main_window(db_path: Path, settings: QSettings | None = None,
+                       lock: JournalLock | None = None) -> MainWindow:
+    """The main window on the journal at *db_path* (a QApplication must exist).
+
+    *lock*, the journal's lock if the caller took it, goes with the journal: the window
+    lets it go when it closes or switches to another journal.
+    """
     if settings is None:
         settings = QSettings(ORGANIZATION, "pain-journal")
-    return MainWindow(JournalState(Path(db_path)), settings)
+    return MainWindow(JournalState(Path(db_path), lock=lock), settings)
 
 
 def run(db_path: Path, argv: list[str] | None = None) -> int:
@@ -34,12 +39,12 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
     app.setDesktopFileName("pain-journal")
     lock = JournalLock(db_path)
     try:
-        lock.acquire("another Pain & Mood Journal window")
+        lock.acquire(LOCK_HOLDER)
     except StorageError as error:
         QMessageBox.information(None, APP_NAME, f"{error} Nothing was changed.")
         return 1
     try:
-        window = _open_window(db_path)
+        window = _open_window(db_path, lock)
         if window is None:
             return 1
         _exit_at_milestone(app, window, os.environ.get(EXIT_AFTER_ENV, ""))
@@ -49,11 +54,11 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
         lock.release()
 
 
-def _open_window(db_path: Path) -> MainWindow | None:
+def _open_window(db_path: Path, lock: JournalLock | None = None) -> MainWindow | None:
     """The main window, after offering the newest backup if the journal is damaged."""
     while True:
         try:
-            return create_main_window(db_path)
+            return create_main_window(db_path, lock=lock)
         except CorruptJournal as error:
             if error.backup is None or not _offer_backup(error):
                 QMessageBox.critical(None, APP_NAME, str(error))

@@ -18,10 +18,14 @@ from typing import TYPE_CHECKING
 
 from journal.domain import Entry
 from journal.storage import EntryStore, StorageError
+from journal.storage.lock import JournalLock
 from journal.storage.schema import open_current_for_reading
 
 if TYPE_CHECKING:
     from journal.exchange import ImportPlan
+
+
+LOCK_HOLDER = "another Pain & Mood Journal window"  # how a second app or command names us
 
 
 class JournalWriteError(Exception):
@@ -35,6 +39,9 @@ class JournalState(QObject):
     ----------
     db_path
         The journal file to open (created if missing).
+    lock
+        The journal's lock, when the caller took it; released on `close` or on switching
+        to another journal, whose lock `open_journal` takes.
     """
 
     #: Days whose entries changed (a set of dates), after every write, undo or redo.
@@ -44,11 +51,13 @@ class JournalState(QObject):
     #: An undo or redo could not be written (the message is for the user).
     write_failed = Signal(str)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path, parent: QObject | None = None,
+                 lock: JournalLock | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.db_path = db_path
         self.store = _open_store(db_path)
+        self._lock = lock
 
     @property
     def ready_to_write(self) -> bool:
@@ -122,15 +131,33 @@ class JournalState(QObject):
         self.entries_changed.emit({e.date for e in entries})
 
     def open_journal(self, db_path: Path) -> None:
-        """Switch to another journal file; the undo history belongs to the old one."""
-        store = _open_store(db_path)
+        """Switch to another journal file; the undo history belongs to the old one.
+
+        Raises StorageError (JournalBusy when another window or command has it open), and
+        then the current journal stays open.
+        """
+        lock = self._lock
+        if db_path.resolve() != self.db_path.resolve():
+            lock = JournalLock(db_path)
+            lock.acquire(LOCK_HOLDER)
+        try:
+            store = _open_store(db_path)
+        except BaseException:
+            if lock is not self._lock:
+                lock.release()
+            raise
         self.store.db.close()
-        self.store, self.db_path = store, db_path
+        if self._lock is not None and lock is not self._lock:
+            self._lock.release()
+        self.store, self.db_path, self._lock = store, db_path, lock
         self.undo_stack.clear()
         self.journal_opened.emit()
 
     def close(self) -> None:
         self.store.db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def backup(self, reason: str = "") -> Path:
         """A verified backup now (File > Backups…, on close, once a day)."""

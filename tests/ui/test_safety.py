@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from journal.domain import Entry
@@ -35,6 +36,32 @@ def test_a_second_launch_on_the_same_journal_is_refused(db_path, tmp_path):
     assert result.returncode == 1
     assert "is open in another Pain & Mood Journal window" in result.stdout
     assert "Nothing was changed" in result.stdout
+
+
+def test_opening_a_journal_open_elsewhere_is_refused_and_nothing_changes(open_window, db_path,
+                                                                        tmp_path, monkeypatch):
+    from journal.storage.lock import JournalBusy, JournalLock
+    from journal.ui import file_actions
+
+    other = tmp_path / "other.db"
+    fill(other)
+    window = open_window()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(
+        lambda parent, title, text: warnings.append(text)))
+    monkeypatch.setattr(file_actions, "choose_journal", lambda parent: other)
+    with JournalLock(other) as elsewhere:
+        elsewhere.acquire("the pain-journal command")
+        window._on_open_journal()
+        assert window.state.db_path == db_path
+        assert len(warnings) == 1 and "is open in the pain-journal command" in warnings[0]
+    window._on_open_journal()  # once it is free, it opens, and this window holds it
+    assert window.state.db_path == other and window.form.entry() is not None
+    with JournalLock(other) as second, pytest.raises(JournalBusy, match="Pain & Mood Journal"):
+        second.acquire("a test")
+    window.close()
+    with JournalLock(other) as after_close:
+        after_close.acquire("a test")  # closing the window let it go
 
 
 def test_a_damaged_journal_offers_the_newest_backup_and_restores_it(qapp, db_path, monkeypatch):
