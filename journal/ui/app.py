@@ -97,6 +97,7 @@ def _exit_at_milestone(app: QApplication, window: MainWindow, milestone: str) ->
         app.exit(0)
 
     if milestone == "window":
+        window.cancel_work_after_first_paint()  # not part of the figure, whatever the event order
         after_next_paint(window, leave, at_once=True)
     elif milestone == "chart":
         window.tabs.setCurrentIndex(TAB_CHARTS)

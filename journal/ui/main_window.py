@@ -58,14 +58,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.saved_label, 1)
         self.statusBar().addPermanentWidget(self.month_label)
         self._painted = False  # history, tag completion and write access wait for the first paint
+        self._quitting = False
         self._menus = [self.menuBar().addMenu(title) for title in ("&File", "&Edit", "&Go", "&Help")]
         self._connect()
         self._restore_settings()
         self._on_journal_opened()
         after_next_paint(self, self._on_first_paint)
 
+    def cancel_work_after_first_paint(self) -> None:
+        """The app is quitting as it paints (the start-up benchmark): skip what would follow."""
+        self._quitting = True
+
     def _on_first_paint(self) -> None:
-        if not self.isVisible():  # closed (or quitting) before the deferred work began
+        if self._quitting or not self.isVisible():  # quitting or closed before it began
             return
         self._painted = True
         self._fill_menus()
