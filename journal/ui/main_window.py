@@ -65,6 +65,10 @@ class MainWindow(QMainWindow):
         self._on_journal_opened()
         after_next_paint(self, self._on_first_paint)
 
+    def is_ready(self) -> bool:
+        """True once the work that follows the first paint is done (menus, history, saving)."""
+        return self._painted
+
     def cancel_work_after_first_paint(self) -> None:
         """The app is quitting as it paints (the start-up benchmark): skip what would follow."""
         self._quitting = True

@@ -33,6 +33,7 @@ def open_window(qtbot, db_path, settings_path):
         window.show()
         window.activateWindow()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(window.is_ready)  # menus, history and saving follow the first paint
         # Keys must reach this window, not a popup or window left over from an earlier test.
         qtbot.waitUntil(lambda: window.isActiveWindow() and QApplication.focusWidget() is not None
                         and window.isAncestorOf(QApplication.focusWidget()))
