@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QVBoxLayout, QWidget,
@@ -136,7 +136,6 @@ class EntryForm(QWidget):
         self.notes.setPlaceholderText("Anything you want to remember about today")
         self.notes.setMaximumHeight(110)
         self.save_button = QPushButton("&Save day")
-        self.save_button.setToolTip(f"Save ({QKeySequence(QKeySequence.StandardKey.Save).toString()})")
         self.save_button.setMinimumHeight(TARGET + 6)
         self.save_button.setDefault(True)
         self._inputs: dict[str, QWidget] = {

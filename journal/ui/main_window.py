@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget,
     QVBoxLayout, QWidget,
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
 
     def _fill_menus(self) -> None:
         """The menus' commands and shortcuts (the titles are there from the first paint)."""
-        from PySide6.QtGui import QAction  # after the first paint: start-up stays light
+        from PySide6.QtGui import QAction, QKeySequence  # after the first paint: starts light
 
         def action(menu, text, slot, shortcut=None):  # noqa: ANN001, ANN202
             act = QAction(text, self)
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file_menu, edit_menu, go_menu, help_menu = self._menus
         self.save_action = action(file_menu, "&Save day", self.save_day, QKeySequence(keys.Save))
+        self.form.save_button.setToolTip(f"Save ({self.save_action.shortcut().toString()})")
         file_menu.addSeparator()
         action(file_menu, "&Doctor report…", self._on_report, QKeySequence(keys.Print))
         action(file_menu, "&Export data…", self._on_export, QKeySequence("Ctrl+E"))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from journal.ui.widgets import TARGET
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCompleter
 
 
 class TagInput(QLineEdit):
@@ -26,7 +30,8 @@ class TagInput(QLineEdit):
 
     def set_known_tags(self, tags: list[str]) -> None:
         if self._completer is None:
-            from PySide6.QtCore import Qt  # not at the top: see journal.ui.widgets
+            from PySide6.QtCore import QStringListModel, Qt  # not at the top: journal.ui.widgets
+            from PySide6.QtWidgets import QCompleter
 
             self._completer = QCompleter(QStringListModel(self), self)
             self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -220,6 +220,7 @@ def test_menus_hold_only_what_exists(open_window):
                              "Open journal…", "Backups…", "Quit"]
     assert [t.split(" ")[0] for t in menus["Edit"]] == ["Undo", "Redo"]
     assert menus["Help"] == ["Get help now", "Keyboard shortcuts", "Where is my data?", "About"]
+    assert window.form.save_button.toolTip() == "Save (Ctrl+S)"  # the menu's own shortcut
 
 
 def test_a_write_that_fails_keeps_the_entry_in_the_form(open_window, db_path, monkeypatch):
