@@ -120,7 +120,9 @@ class ScoreButtons(QWidget):
         self.update()
 
     def button_rect(self, score: int) -> QRect:
-        return QRect((score - self.scale.low) * (TARGET + GAP), 0, TARGET, TARGET)
+        """Where *score*'s button is: low to high in reading order (right to left in RTL)."""
+        index = self.scale.high - score if self.isRightToLeft() else score - self.scale.low
+        return QRect(index * (TARGET + GAP), 0, TARGET, TARGET)
 
     def score_at(self, pos: QPoint) -> int | None:
         for score in self._scores():
@@ -129,7 +131,7 @@ class ScoreButtons(QWidget):
         return None
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        buttons = self.button_rect(self.scale.high).right() + 1
+        buttons = (self.scale.high - self.scale.low + 1) * (TARGET + GAP) - GAP
         low, high = self._hints()
         metrics = QFontMetrics(self._hint_font)
         hints = metrics.horizontalAdvance(low) + TARGET // 2 + metrics.horizontalAdvance(high)
