@@ -106,6 +106,8 @@ class ScoreButtons(QWidget):
         self._hovered: int | None = None
         self._pressed: int | None = None
         self.setAccessibleName(f"{label} buttons")
+        self.setAccessibleDescription(f"Click a number from {scale.low} to {scale.high}; "
+                                      f"the {label.lower()} box before them takes typing")
         self.setMouseTracking(True)
         self._hint_font = QFont(self.font())
         self._hint_font.setPointSizeF(self.font().pointSizeF() * 0.9)
