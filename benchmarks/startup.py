@@ -26,6 +26,9 @@ PAIRS = (  # (name, budget ratio, baseline command, app command) ; {db} is the 2
      ["chart"]),
 )
 RSS_BUDGET_MB = 200  # peak with charts open
+# The installed `pain-journal` command, as a user starts it (`python -m journal` without a venv).
+_SCRIPT = Path(sys.executable).with_name("pain-journal")
+APP = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "journal"]
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -44,7 +47,7 @@ def measure(db: Path, env: dict[str, str]) -> list[dict]:
     results = []
     for name, budget, baseline, milestone in PAIRS:
         base_cmd = [part.replace("{db}", str(db)) for part in baseline]
-        app_cmd = [sys.executable, "-m", "journal", "--db", str(db)]
+        app_cmd = [*APP, "--db", str(db)]
         app_env = {**env, "PAIN_JOURNAL_EXIT_AFTER": milestone[0]}
         base_t, app_t, ratios, base_rss, app_rss = [], [], [], [], []
         for index in range(WARM_UP + COUNT):
