@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True) -> Datab
         _configure(db)
         _migrate(db, file)
     except sqlite3.DatabaseError as error:
-        raise _set_aside(file, f"the file is damaged ({error})") from None
+        raise _unusable(file, error) from None
     return db
 
 
@@ -73,7 +74,7 @@ def _check_existing(file: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise _set_aside(file, f"the file is damaged ({error})") from None
+        raise _unusable(file, error) from None
     if verdict != "ok":
         raise _set_aside(file, f"the file is damaged ({verdict})")
     if tables and "_sqlite_migrations" not in tables and "days" not in tables:
@@ -88,6 +89,29 @@ def _migrate(db: Database, file: Path) -> None:
 
         create_backup(file, reason="before-migration")
     migrations.apply(db)
+
+
+def _unusable(file: Path, error: sqlite3.DatabaseError) -> StorageError:
+    """Set the file aside only when SQLite says the file itself is damaged.
+
+    A full disk, an I/O error, a lock or a missing permission says nothing about the file:
+    then it stays where it is, untouched, and the message says what to do.
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return _set_aside(file, f"the file is damaged ({error})")
+    if name == "SQLITE_FULL" or "disk is full" in str(error) or _disk_is_full(file):
+        return StorageError(f"The disk is full, so the journal {file} cannot be opened; it "
+                            "was not changed. Free some space and try again.")
+    return StorageError(f"The journal {file} cannot be opened ({error}); it was not changed.")
+
+
+def _disk_is_full(file: Path) -> bool:
+    """No room left where the journal is (SQLite may say only "disk I/O error" then)."""
+    try:
+        return shutil.disk_usage(file.parent).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _set_aside(file: Path, problem: str) -> CorruptJournal:

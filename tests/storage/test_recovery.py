@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -88,6 +89,36 @@ def test_without_a_backup_the_message_says_so(db_path):
     db_path.write_bytes(b"")
     with pytest.raises(CorruptJournal, match="No backup of it was found"):
         open_database(db_path)
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("SQLITE_FULL", "database or disk is full", "The disk is full"),
+    ("SQLITE_IOERR", "disk I/O error", "cannot be opened (disk I/O error)"),
+    ("SQLITE_BUSY", "database is locked", "cannot be opened (database is locked)"),
+    ("SQLITE_CANTOPEN", "unable to open database file", "cannot be opened"),
+])
+def test_trouble_that_is_not_damage_never_sets_the_journal_aside(journal, monkeypatch, name,
+                                                                   text, message):
+    """A full disk, an I/O error or a lock says nothing about the file: it stays, untouched."""
+    import journal.storage.database as database
+
+    class Troubled(sqlite3.Connection):
+        def execute(self, sql, *args):  # noqa: ANN001, ANN002, ANN202
+            error = sqlite3.OperationalError(text)
+            error.sqlite_errorname = name
+            raise error
+
+    before = export(journal)
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(database.sqlite3, "connect",
+                        lambda *args, **kwargs: real_connect(*args, factory=Troubled, **kwargs))
+    monkeypatch.setattr(database, "_disk_is_full", lambda file: False)
+    with pytest.raises(StorageError, match=re.escape(message)) as raised:
+        open_database(journal)
+    assert not isinstance(raised.value, CorruptJournal) and "not changed" in str(raised.value)
+    monkeypatch.undo()
+    assert sorted(p.name for p in journal.parent.glob("*.damaged-*")) == []
+    assert export(journal) == before
 
 
 def test_another_programs_database_is_refused_and_left_alone(tmp_path):
