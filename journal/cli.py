@@ -7,6 +7,7 @@ light (no Qt, matplotlib, numpy or scipy): storage is imported inside commands.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import sqlite3
 import sys
@@ -449,11 +450,19 @@ def _describe_unexpected(error: Exception) -> str:
 
     if isinstance(error, StorageError):
         return str(error)
+    if _disk_full(error):
+        return "The disk is full, so the journal was not changed. Free some space and try again."
     if isinstance(error, sqlite3.Error):
         return f"The journal could not be read or written ({error}); it was not changed."
     if isinstance(error, OSError):
         return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
     return f"Unexpected problem ({type(error).__name__}: {error})."
+
+
+def _disk_full(error: Exception) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    return isinstance(error, sqlite3.Error) and "disk is full" in str(error)
 
 
 def _fail(message: str, code: int) -> int:

@@ -51,9 +51,12 @@ class JournalLock:
             os.close(fd)
             raise JournalBusy(f"The journal {self.path.with_suffix('')} is open in {other}. "
                               "Close it there first, then try again.")
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{holder} (process {os.getpid()})".encode(), 0)
         self._fd = fd
+        try:  # who holds it, for the message others get; the lock itself is already ours
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{holder} (process {os.getpid()})".encode(), 0)
+        except OSError:
+            pass  # a full disk must not stop anyone reading or exporting their journal
 
     def release(self) -> None:
         if self._fd is not None:
