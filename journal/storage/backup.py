@@ -57,6 +57,9 @@ def create_backup(db_path: Path, *, reason: str = "", directory: Path | None = N
         target = sqlite3.connect(partial)
         try:
             source.backup(target)
+            # A plain rollback-journal file: it can be read where nothing can be written
+            # (a full disk, read-only media), which a write-ahead-log copy cannot.
+            target.execute("PRAGMA journal_mode = DELETE")
             verdict = target.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             target.close()
