@@ -109,10 +109,6 @@ class ScoreButtons(QWidget):
         self.setAccessibleDescription(f"Click a number from {scale.low} to {scale.high}; "
                                       f"the {label.lower()} box before them takes typing")
         self.setMouseTracking(True)
-        self._hint_font = QFont(self.font())
-        self._hint_font.setPointSizeF(self.font().pointSizeF() * 0.9)
-        self._chosen_font = QFont(self.font())
-        self._chosen_font.setBold(True)
 
     def chosen(self) -> int | None:
         return self._chosen
@@ -124,7 +120,8 @@ class ScoreButtons(QWidget):
     def button_rect(self, score: int) -> QRect:
         """Where *score*'s button is: low to high in reading order (right to left in RTL)."""
         index = self.scale.high - score if self.isRightToLeft() else score - self.scale.low
-        return QRect(index * (TARGET + GAP), 0, TARGET, TARGET)
+        side = self._side()
+        return QRect(index * (side + GAP), 0, side, side)
 
     def score_at(self, pos: QPoint) -> int | None:
         for score in self._scores():
@@ -133,11 +130,12 @@ class ScoreButtons(QWidget):
         return None
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        buttons = (self.scale.high - self.scale.low + 1) * (TARGET + GAP) - GAP
+        side = self._side()
+        buttons = (self.scale.high - self.scale.low + 1) * (side + GAP) - GAP
         low, high = self._hints()
-        metrics = QFontMetrics(self._hint_font)
-        hints = metrics.horizontalAdvance(low) + TARGET // 2 + metrics.horizontalAdvance(high)
-        return QSize(max(buttons, hints), TARGET + GAP + metrics.height())
+        metrics = QFontMetrics(self._hint_font())
+        hints = metrics.horizontalAdvance(low) + side // 2 + metrics.horizontalAdvance(high)
+        return QSize(max(buttons, hints), side + GAP + metrics.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.sizeHint()
@@ -149,8 +147,9 @@ class ScoreButtons(QWidget):
         palette = self.palette()
         for score in self._scores():
             self._paint_button(painter, palette, score)
-        painter.setFont(self._hint_font)
-        hints = QRect(0, TARGET + GAP, self.width(), self.height() - TARGET - GAP)
+        painter.setFont(self._hint_font())
+        top = self._side() + GAP
+        hints = QRect(0, top, self.width(), self.height() - top)
         low, high = self._hints()
         painter.drawText(hints, ALIGN_LEFT_TOP, low)
         painter.drawText(hints, ALIGN_RIGHT_TOP, high)
@@ -164,12 +163,11 @@ class ScoreButtons(QWidget):
         if score == self._chosen:  # highlight colours, a strong outline and bold: not colour alone
             painter.fillPath(shape, palette.highlight())
             painter.strokePath(shape, _pen(palette.color(QPalette.ColorRole.Text), 2))
-            number = QPainterPath()
-            metrics = QFontMetrics(self._chosen_font)
-            text = str(score)
+            number, font, text = QPainterPath(), self._chosen_font(), str(score)
+            metrics = QFontMetrics(font)
             number.addText(rect.center().x() - metrics.horizontalAdvance(text) / 2,
                            rect.center().y() + (metrics.ascent() - metrics.descent()) / 2,
-                           self._chosen_font, text)
+                           font, text)
             painter.fillPath(number, palette.highlightedText())
             return
         if score == self._pressed and score == self._hovered:
@@ -216,6 +214,21 @@ class ScoreButtons(QWidget):
                                   self.button_rect(score))
             return True
         return super().event(event)
+
+    def _hint_font(self) -> QFont:  # fonts follow the widget's, which may change
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        return font
+
+    def _chosen_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def _side(self) -> int:
+        """A button's side: a comfortable target, larger when a large font needs it."""
+        metrics = QFontMetrics(self._chosen_font())
+        return max(TARGET, metrics.height() + 12, metrics.horizontalAdvance("10") + 14)
 
     def _scores(self) -> range:
         return range(self.scale.low, self.scale.high + 1)

@@ -32,3 +32,16 @@ def test_the_chosen_score_is_filled_with_the_highlight_colour(qtbot):
     score.set_value(7)
     chosen = buttons.grab().toImage().pixelColor(centre.x() - 12, centre.y())
     assert chosen == QApplication.palette().highlight().color() and plain != chosen
+
+
+def test_with_a_large_font_the_buttons_grow_to_fit_their_numbers(qtbot):
+    score = ScoreInput("Pain", SCALES["pain"])
+    qtbot.addWidget(score)
+    normal = score.buttons.button_rect(10)
+    font = score.font()
+    font.setPointSizeF(font.pointSizeF() * 2.5)
+    score.setFont(font)
+    large = score.buttons.button_rect(10)
+    assert large.width() > normal.width() and large.height() > normal.height()
+    assert score.buttons.fontMetrics().horizontalAdvance("10") < large.width()
+    assert score.buttons.sizeHint().width() >= large.right()
