@@ -146,7 +146,8 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
     if problem:
         raise StorageError(f"{backup.name} cannot be restored: {problem}.")
     kept = None
-    if db_path.exists() and verify(db_path) is None:
+    readable = db_path.exists() and verify(db_path) is None
+    if readable:
         kept = create_backup(db_path, reason="before-restore")
         _checkpoint(db_path)
     temp = db_path.with_name(f".{db_path.name}.restoring")
@@ -161,6 +162,8 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
             target.close()
             source.close()
         _fsync(temp)
+        if db_path.exists() and not readable:  # could not be copied: keep the file itself
+            kept = move_aside(db_path, "before-restore")
         for suffix in ("-wal", "-shm"):  # the old journal's write-ahead log must not survive
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(temp, db_path)
@@ -170,6 +173,18 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
     finally:
         temp.unlink(missing_ok=True)
     return kept
+
+
+def move_aside(db_path: Path, label: str) -> Path:
+    """Rename the journal (with its write-ahead log) to ``<name>.<label>-<time>``, unchanged."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.name}.{label}-{stamp}")
+    os.replace(db_path, aside)
+    for suffix in ("-wal", "-shm"):
+        extra = Path(f"{db_path}{suffix}")
+        if extra.exists():
+            os.replace(extra, Path(f"{aside}{suffix}"))
+    return aside
 
 
 def _checkpoint(db_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -116,16 +115,10 @@ def _disk_is_full(file: Path) -> bool:
 
 def _set_aside(file: Path, problem: str) -> CorruptJournal:
     """Move the damaged file (and its WAL) aside, untouched; find the newest good backup."""
-    from journal.storage.backup import newest_good_backup
+    from journal.storage.backup import move_aside, newest_good_backup
 
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    aside = file.with_name(f"{file.name}.damaged-{stamp}")
     try:
-        os.replace(file, aside)
-        for suffix in ("-wal", "-shm"):
-            extra = Path(f"{file}{suffix}")
-            if extra.exists():
-                os.replace(extra, Path(f"{aside}{suffix}"))
+        aside = move_aside(file, "damaged")
     except OSError as error:
         raise StorageError(f"The journal {file} cannot be used ({problem}) and could not be "
                            f"set aside: {error.strerror}.") from None

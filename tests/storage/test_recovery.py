@@ -157,6 +157,16 @@ def test_restore_keeps_the_current_journal_as_a_backup_first(journal):
     assert export(journal) == newer
 
 
+def test_restoring_over_an_unreadable_journal_keeps_that_file_unchanged(journal):
+    backup = create_backup(journal)
+    before = export(journal)
+    journal.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)  # unreadable, not set aside
+    kept = restore_backup(backup, journal)
+    assert kept is not None and kept.name.startswith("journal.db.before-restore-")
+    assert kept.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 5000
+    assert export(journal) == before
+
+
 def test_a_bad_backup_is_refused_and_the_journal_untouched(journal, tmp_path):
     bad = tmp_path / "journal-20260101-000000.db"
     bad.write_bytes(b"not a backup")
