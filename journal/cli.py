@@ -7,7 +7,6 @@ light (no Qt, matplotlib, numpy or scipy): storage is imported inside commands.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import sqlite3
 import sys
@@ -446,23 +445,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _describe_unexpected(error: Exception) -> str:
-    from journal.storage.errors import StorageError
+    from journal.storage.errors import StorageError, is_disk_full
 
     if isinstance(error, StorageError):
         return str(error)
-    if _disk_full(error):
+    if is_disk_full(error):
         return "The disk is full, so the journal was not changed. Free some space and try again."
     if isinstance(error, sqlite3.Error):
         return f"The journal could not be read or written ({error}); it was not changed."
     if isinstance(error, OSError):
         return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
     return f"Unexpected problem ({type(error).__name__}: {error})."
-
-
-def _disk_full(error: Exception) -> bool:
-    if isinstance(error, OSError):
-        return error.errno in (errno.ENOSPC, errno.EDQUOT)
-    return isinstance(error, sqlite3.Error) and "disk is full" in str(error)
 
 
 def _fail(message: str, code: int) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from journal.storage.errors import CorruptJournal, StorageError
+from journal.storage.errors import CorruptJournal, StorageError, is_disk_full
 from journal.storage.migrations import migrations
 
 DIR_MODE = 0o700
@@ -99,13 +99,13 @@ def _unusable(file: Path, error: sqlite3.DatabaseError) -> StorageError:
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return _set_aside(file, f"the file is damaged ({error})")
-    if name == "SQLITE_FULL" or "disk is full" in str(error) or _disk_is_full(file):
+    if is_disk_full(error) or _no_room_at(file):
         return StorageError(f"The disk is full, so the journal {file} cannot be opened; it "
                             "was not changed. Free some space and try again.")
     return StorageError(f"The journal {file} cannot be opened ({error}); it was not changed.")
 
 
-def _disk_is_full(file: Path) -> bool:
+def _no_room_at(file: Path) -> bool:
     """No room left where the journal is (SQLite may say only "disk I/O error" then)."""
     try:
         return shutil.disk_usage(file.parent).free < 64 * 1024

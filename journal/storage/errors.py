@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
 class StorageError(Exception):
     """The journal file could not be opened, read or written."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """No room left to write: the OS's ENOSPC/EDQUOT, SQLite's SQLITE_FULL, or a message
+    (a StorageError's) that passes one of them on."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
+        return True
+    text = str(error).lower()
+    return "disk is full" in text or "no space left" in text
 
 
 class CorruptJournal(StorageError):

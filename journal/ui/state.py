@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from journal.domain import Entry
 from journal.storage import EntryStore, StorageError
+from journal.storage.errors import is_disk_full
 from journal.storage.lock import JournalLock
 from journal.storage.schema import open_current_for_reading
 
@@ -235,7 +236,7 @@ def _write(action: Callable[[], object]):  # noqa: ANN202 - returns what *action
 
 def _explain(error: Exception) -> str:
     text = str(error).lower()
-    if "full" in text or "no space" in text:
+    if is_disk_full(error):
         return "The disk is full, so the journal could not be saved. Free some space and save again."
     if "readonly" in text or "read-only" in text or "permission" in text:
         return ("The journal file cannot be written (it is read-only or on a read-only disk). "

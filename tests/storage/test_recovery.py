@@ -112,7 +112,7 @@ def test_trouble_that_is_not_damage_never_sets_the_journal_aside(journal, monkey
     real_connect = sqlite3.connect
     monkeypatch.setattr(database.sqlite3, "connect",
                         lambda *args, **kwargs: real_connect(*args, factory=Troubled, **kwargs))
-    monkeypatch.setattr(database, "_disk_is_full", lambda file: False)
+    monkeypatch.setattr(database, "_no_room_at", lambda file: False)
     with pytest.raises(StorageError, match=re.escape(message)) as raised:
         open_database(journal)
     assert not isinstance(raised.value, CorruptJournal) and "not changed" in str(raised.value)
