@@ -1,9 +1,12 @@
 """Verified, thinned backups of a journal, and restoring one.
 
 A backup is made with SQLite's online backup API into a hidden partial file,
-checked (``quick_check``), fsynced and atomically renamed; the folder is then
-thinned: everything from the last two days, one a day for a week, one a week
-for four weeks, one a month for a year.
+checked (``quick_check``), fsynced and atomically renamed. Backups live in the
+``backups`` folder beside the journal and are named after it
+(``journal-20261202-093000.db`` for ``journal.db``), so journals sharing a folder
+never mix their backups. Only that folder, and only that journal's backups in it, is
+ever thinned: everything from the last two days, one a day for a week, one a week for
+four weeks, one a month for a year, and never fewer than the newest ten.
 """
 
 from __future__ import annotations
@@ -15,12 +18,17 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal.storage.errors import StorageError
+from journal.storage.errors import CorruptJournal, NotAJournal, StorageError, is_disk_full
+from journal.storage.files import (
+    FILE_MODE, check_regular, companions, fsync_path, make_private_dirs, real_path,
+)
+from journal.storage.inspection import SQLITE_HEADER, JournalFacts, inspect_journal, unusable
 
 DIR_NAME = "backups"
-_NAME = re.compile(r"journal-(\d{8}-\d{6})(?:-([a-z-]+))?\.db")
 KEEP_ALL_HOURS = 48
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+KEEP_AT_LEAST = 10  # whatever the clock says: a clock set years ahead must not empty the folder
+_STALE_PARTIAL = dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -34,26 +42,54 @@ class Backup:
     days: int | None
 
 
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the safety copy of the journal as it was, and anything to say."""
+
+    kept: Path | None
+    note: str = ""
+
+
 def backups_dir(db_path: Path) -> Path:
     """The backups folder beside the journal."""
-    return db_path.parent / DIR_NAME
+    return real_path(db_path).parent / DIR_NAME
 
 
-def create_backup(db_path: Path, *, reason: str = "", directory: Path | None = None,
-                  now: dt.datetime | None = None) -> Path:
-    """Back up *db_path* into *directory* (default: the backups folder); returns the new file.
+def _pattern(db_path: Path) -> re.Pattern[str]:
+    stem = re.escape(real_path(db_path).stem)
+    return re.compile(stem + r"-(\d{8}-\d{6})(?:-([a-z-]+))?\.db")
+
+
+def create_backup(db_path: Path, *, reason: str = "", now: dt.datetime | None = None) -> Path:
+    """Back up *db_path* into its backups folder, then thin that folder; returns the new file.
 
     Raises StorageError, and leaves earlier backups alone, if the copy fails its check.
     """
-    directory = directory or backups_dir(db_path)
     now = now or dt.datetime.now(dt.UTC)
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    final = _backup_path(directory, now, reason)
-    partial = directory / f".{final.name}.partial"
-    partial.unlink(missing_ok=True)
-    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    directory = backups_dir(db_path)
+    make_private_dirs(directory)
+    _remove_stale_partials(directory)
+    final = _backup_path(directory, real_path(db_path).stem, now, reason)
+    _write_verified_copy(db_path, final)
+    thin(db_path, now)
+    return final
+
+
+def copy_backup(db_path: Path, output: Path) -> Path:
+    """A verified copy of *db_path* at *output* (``backup -o``); nothing else is touched."""
+    if check_regular(output, "backup", single_name=False) and os.path.samefile(output, db_path):
+        raise StorageError(f"{output} is the journal itself; choose another file for the copy.")
+    _write_verified_copy(db_path, output)
+    return output
+
+
+def _write_verified_copy(db_path: Path, final: Path) -> None:
+    """SQLite's backup API into a hidden partial file, checked, fsynced, renamed."""
+    partial = final.with_name(f".{final.name}.{os.getpid()}.partial")
     try:
-        source = sqlite3.connect(db_path)
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+        source = sqlite3.connect(real_path(db_path))
         target = sqlite3.connect(partial)
         try:
             source.backup(target)
@@ -66,45 +102,79 @@ def create_backup(db_path: Path, *, reason: str = "", directory: Path | None = N
             source.close()
         if verdict != "ok":
             raise StorageError(f"The backup of {db_path} failed its check ({verdict}).")
-        _fsync(partial)
+        fsync_path(partial)
         os.replace(partial, final)
-        _fsync(directory)
+        fsync_path(final.parent)
     except (sqlite3.Error, OSError) as error:
+        if is_disk_full(error):
+            raise StorageError(f"The disk is full, so {db_path} could not be backed up; the "
+                               "journal was not changed. Free some space and try again.") from None
         raise StorageError(f"Could not back up {db_path}: {error}.") from None
     finally:
-        partial.unlink(missing_ok=True)
-    thin(directory, now)
-    return final
+        for leftover in (partial, *companions(partial)):
+            leftover.unlink(missing_ok=True)
 
 
-def list_backups(directory: Path, *, count_days: bool = False) -> list[Backup]:
-    """The backups in *directory*, newest first (*count_days* opens each one to count)."""
+def _remove_stale_partials(directory: Path) -> None:
+    """Copies left by a backup that was killed (its process is gone, or it is old)."""
+    for path in directory.glob(".*.partial*"):
+        match = re.search(r"\.(\d+)\.partial", path.name)
+        try:
+            if match and _alive(int(match[1])):
+                continue
+            if not match and dt.datetime.now().timestamp() - path.stat().st_mtime \
+                    < _STALE_PARTIAL.total_seconds():
+                continue
+            path.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours from an earlier, failed attempt
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def list_backups(db_path: Path, *, with_days: bool = False) -> list[Backup]:
+    """The backups of *db_path*, newest first (*with_days* opens each one to count days)."""
+    directory, pattern = backups_dir(db_path), _pattern(db_path)
     found = []
-    for path in directory.glob("journal-*.db") if directory.is_dir() else ():
-        match = _NAME.fullmatch(path.name)
+    for path in directory.glob("*.db") if directory.is_dir() else ():
+        match = pattern.fullmatch(path.name)
         if match:
             created = dt.datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=dt.UTC)
-            days = _days(path) if count_days else None
+            days = count_days(path) if with_days else None
             found.append(Backup(path, created, match[2] or "", path.stat().st_size, days))
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
 def newest_good_backup(db_path: Path) -> Path | None:
-    """The newest backup of *db_path* that passes its check, if any."""
-    for backup in list_backups(backups_dir(db_path)):
-        if verify(backup.path) is None:
-            return backup.path
+    """The newest backup of *db_path* that passes its check and holds at least one day."""
+    for backup in list_backups(db_path):
+        try:
+            if verify_facts(backup.path).days:
+                return backup.path
+        except StorageError:
+            continue
     return None
 
 
-def thin(directory: Path, now: dt.datetime | None = None) -> list[Path]:
-    """Delete backups beyond the retention plan; returns what was deleted."""
+def thin(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Delete the journal's backups beyond the retention plan; returns what was deleted."""
     now = now or dt.datetime.now(dt.UTC)
-    keep: set[Path] = set()
+    backups = list_backups(db_path)  # newest first: the newest of each slot is kept
+    keep = {b.path for b in backups[:KEEP_AT_LEAST]}
     seen: set[tuple] = set()
-    for backup in list_backups(directory):  # newest first: the newest of each slot is kept
+    for backup in backups:
         age = now - backup.created
-        if age <= dt.timedelta(hours=KEEP_ALL_HOURS):
+        if age <= dt.timedelta(hours=KEEP_ALL_HOURS):  # also one "from the future"
             keep.add(backup.path)
             continue
         day = backup.created.date()
@@ -114,90 +184,145 @@ def thin(directory: Path, now: dt.datetime | None = None) -> list[Path]:
             if age <= limit and slot not in seen:
                 seen.add(slot)
                 keep.add(backup.path)
-    deleted = [b.path for b in list_backups(directory) if b.path not in keep]
+    deleted = [b.path for b in backups if b.path not in keep]
     for path in deleted:
         path.unlink(missing_ok=True)
     return deleted
 
 
 def verify(path: Path) -> str | None:
-    """None if *path* is a readable journal that passes ``quick_check``; else what is wrong."""
+    """None if *path* is a healthy journal (or backup) of ours; else what is wrong."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if verdict != "ok":
-                return f"it failed its check ({verdict})"
-            conn.execute("SELECT count(*) FROM days").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as error:
-        return f"it is not a readable journal ({error})"
+        verify_facts(path)
+    except StorageError as error:
+        return _reason(error)
     return None
 
 
-def restore_backup(backup: Path, db_path: Path) -> Path | None:
-    """Replace the journal at *db_path* with *backup*, after checking the backup.
-
-    The current journal is kept first as a "before-restore" backup (if it can be read).
-    Returns that safety copy. Raises StorageError if the backup is not good.
-    """
-    problem = verify(backup)
-    if problem:
-        raise StorageError(f"{backup.name} cannot be restored: {problem}.")
-    kept = None
-    readable = db_path.exists() and verify(db_path) is None
-    if readable:
-        kept = create_backup(db_path, reason="before-restore")
-        _checkpoint(db_path)
-    temp = db_path.with_name(f".{db_path.name}.restoring")
+def verify_facts(path: Path) -> JournalFacts:
+    """The facts of a backup that is a healthy journal of ours; StorageError otherwise."""
+    check_regular(path, "backup", single_name=False)
     try:
-        source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-        temp.unlink(missing_ok=True)
-        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        facts = inspect_journal(real_path(path))
+    except sqlite3.DatabaseError as error:
+        raise unusable(path, error) from None
+    if facts.blank:
+        raise NotAJournal(f"{path} is an empty database, not a journal.")
+    return facts
+
+
+def _reason(error: StorageError) -> str:
+    if isinstance(error, CorruptJournal):
+        return f"it failed its check ({error.problem})"
+    if isinstance(error, NotAJournal):
+        return "it is not a Pain & Mood Journal backup"
+    text = str(error)
+    return "it was made by a newer version of the app" if "newer version" in text else text
+
+
+def restore_backup(backup: Path, db_path: Path) -> Restored:
+    """Replace the journal at *db_path* with *backup*, after checking both.
+
+    The caller holds the journal's lock and has no connection to it open. The current
+    journal is kept first: as a "before-restore" backup if it can be read, else the file
+    itself is set aside, renamed and unchanged. The restored journal is published in
+    write-ahead-log mode, so no later open needs to switch it (a step a crash could break).
+
+    Raises StorageError (nothing changed) if the backup is not a good journal backup, if it
+    is sample data going into a real journal, or if the file at *db_path* is not a journal.
+    """
+    try:
+        facts = verify_facts(backup)
+    except StorageError as error:
+        raise StorageError(f"{backup.name} cannot be restored: {_reason(error)}.") from None
+    file = real_path(db_path)
+    kept, note = _keep_current(file, backup, facts)
+    for stale in file.parent.glob(f".{file.name}.restoring*"):
+        stale.unlink(missing_ok=True)  # left by a restore that was killed (we hold the lock)
+    temp = file.with_name(f".{file.name}.restoring-{os.getpid()}")
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+        source = sqlite3.connect(f"{real_path(backup).as_uri()}?mode=ro", uri=True)
         target = sqlite3.connect(temp)
         try:
             source.backup(target)
+            target.execute("PRAGMA journal_mode = WAL")
         finally:
             target.close()
             source.close()
-        _fsync(temp)
-        if db_path.exists() and not readable:  # could not be copied: keep the file itself
-            kept = move_aside(db_path, "before-restore")
-        for suffix in ("-wal", "-shm"):  # the old journal's write-ahead log must not survive
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        os.replace(temp, db_path)
-        _fsync(db_path.parent)
+        fsync_path(temp)
+        for extra in companions(file):  # the old journal's logs must not meet the new file
+            extra.unlink(missing_ok=True)
+        os.replace(temp, file)
+        fsync_path(file.parent)
     except (sqlite3.Error, OSError) as error:
         raise StorageError(f"Could not restore {backup.name}: {error}.") from None
     finally:
-        temp.unlink(missing_ok=True)
-    return kept
+        for leftover in (temp, *companions(temp)):
+            leftover.unlink(missing_ok=True)
+    return Restored(kept, note)
 
 
-def move_aside(db_path: Path, label: str) -> Path:
-    """Rename the journal (with its write-ahead log) to ``<name>.<label>-<time>``, unchanged."""
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    aside = db_path.with_name(f"{db_path.name}.{label}-{stamp}")
-    os.replace(db_path, aside)
-    for suffix in ("-wal", "-shm"):
-        extra = Path(f"{db_path}{suffix}")
-        if extra.exists():
-            os.replace(extra, Path(f"{aside}{suffix}"))
-    return aside
-
-
-def _checkpoint(db_path: Path) -> None:
-    conn = sqlite3.connect(db_path)
+def _keep_current(file: Path, backup: Path, facts: JournalFacts) -> tuple[Path | None, str]:
+    """Keep the journal that is about to be replaced; refuse what must not be replaced."""
+    if check_regular(file) is None:
+        return None, ""
+    header = _header(file)  # read before any connection to the file is opened
+    try:
+        current = inspect_journal(file)
+    except CorruptJournal:
+        return move_aside(file, "damaged"), ""
+    except NotAJournal:
+        if header == SQLITE_HEADER or not header:
+            raise StorageError(f"{file} is another program's database; restore will not "
+                               "replace it. Choose another --db.") from None
+        if not list_backups(file):
+            raise StorageError(f"{file} is not a journal, so restore will not replace it. If it "
+                               "is your damaged journal, rename it, then restore.") from None
+        return move_aside(file, "damaged"), ""
+    except sqlite3.DatabaseError:  # unreadable (a hot journal, an I/O error): keep it as is
+        return move_aside(file, "damaged"), ""
+    if facts.identity.is_sample and not current.identity.is_sample:
+        raise StorageError(f"{backup.name} is a backup of the sample journal (made-up days); "
+                           "it cannot be restored into your journal.")
+    note = ""
+    if current.identity.id and facts.identity.id and current.identity.id != facts.identity.id:
+        made = (facts.identity.created_at or "")[:10]
+        note = (f"{backup.name} is a backup of another journal"
+                f"{f' (started {made})' if made else ''}, not of this one.")
+    if current.blank or not current.days:
+        return None, note
+    kept = create_backup(file, reason="before-restore")
+    conn = sqlite3.connect(file)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
+    return kept, note
 
 
-def _days(path: Path) -> int | None:
+def _header(file: Path) -> bytes:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        with file.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return b""
+
+
+def move_aside(db_path: Path, label: str) -> Path:
+    """Rename the journal (with its logs) to ``<name>.<label>-<time>``, unchanged."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.name}.{label}-{stamp}")
+    os.replace(db_path, aside)
+    for extra, moved in zip(companions(db_path), companions(aside), strict=True):
+        if extra.exists():
+            os.replace(extra, moved)
+    return aside
+
+
+def count_days(path: Path) -> int | None:
+    try:
+        conn = sqlite3.connect(f"{real_path(path).as_uri()}?mode=ro", uri=True)
         try:
             return conn.execute("SELECT count(*) FROM days").fetchone()[0]
         finally:
@@ -206,18 +331,10 @@ def _days(path: Path) -> int | None:
         return None
 
 
-def _backup_path(directory: Path, when: dt.datetime, reason: str) -> Path:
+def _backup_path(directory: Path, stem: str, when: dt.datetime, reason: str) -> Path:
     """A free name; a second backup within the same second takes the next second."""
     while True:
-        path = directory / f"journal-{when:%Y%m%d-%H%M%S}{'-' + reason if reason else ''}.db"
+        path = directory / f"{stem}-{when:%Y%m%d-%H%M%S}{'-' + reason if reason else ''}.db"
         if not path.exists():
             return path
         when += dt.timedelta(seconds=1)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -1,144 +1,198 @@
-"""Open a journal file: permissions, pragmas, checks and migrations in one place."""
+"""Open a journal file: look first (read-only), refuse what is not ours, set up under the lock.
+
+The order matters for the data:
+1. What is at the path is looked at without writing a byte: a folder, a device, a pipe,
+   a file with a second (hard-linked) name, another program's database, a journal made
+   by a newer version, and a damaged journal are all refused, and left exactly as found.
+2. Anything that writes (creating a journal, rolling back a hot rollback journal left by
+   a crash, switching to write-ahead logging, migrating) happens only under the
+   journal's lock: the caller's, or one taken for that step alone.
+3. Nothing is ever renamed here. A damaged journal is set aside only when the user
+   restores a backup over it (`journal.storage.backup.restore_backup`).
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from journal.storage.errors import CorruptJournal, StorageError, is_disk_full
+from journal.storage.errors import CorruptJournal, NotAJournal, StorageError, is_disk_full
+from journal.storage.files import (
+    FILE_MODE, check_regular, fsync_path, make_private_dirs, real_path,
+)
+from journal.storage.inspection import JournalFacts, inspect_journal, needs_recovery, unusable
+from journal.storage.lock import JournalLock
 from journal.storage.migrations import migrations
 
-DIR_MODE = 0o700
-FILE_MODE = 0o600
-SQLITE_HEADER = b"SQLite format 3\x00"
+SETUP_HOLDER = "Pain & Mood Journal (setting up the journal)"
 
 
-def open_database(path: str | os.PathLike[str], *, create: bool = True) -> Database:
-    """Open the journal at *path*, check it, and bring its schema up to date.
+def open_database(path: str | os.PathLike[str], *, create: bool = True,
+                  lock: JournalLock | None = None, read_only: bool = False) -> Database:
+    """Open the journal at *path*, after checking that it is a healthy journal of ours.
 
-    With *create*, a missing journal is created: a new data directory 0700 and a new file
-    0600, because the file holds health data. ``":memory:"`` opens a throwaway journal.
-    A damaged file is set aside under a timestamped name and never overwritten.
+    With *create*, a missing journal is created: its folders 0700 and the file 0600
+    whatever the umask, because it holds health data. ``":memory:"`` opens a throwaway
+    journal. *lock* is the journal's lock if the caller holds it; without it, a step
+    that must write takes the lock for that step only (and fails if the journal is busy).
+    *read_only* makes the connection refuse writes.
 
     Raises
     ------
     CorruptJournal
-        The file is empty, truncated, not a database or fails its check (set aside).
+        The journal is damaged (left as it is; restoring a backup sets it aside).
     StorageError
-        The file is missing (without *create*), cannot be created, or is another
-        program's database (left alone).
+        Missing (without *create*), not a journal, made by a newer version, busy, or the
+        disk is full; nothing was changed.
     """
     if str(path) == ":memory:":
         db = Database(memory=True, execute_plugins=False)
         _configure(db)
         migrations.apply(db)
         return db
-    file = Path(path)
-    if file.exists():
-        _check_existing(file)
-    elif not create:
-        raise StorageError(f"There is no journal at {file} yet.")
-    else:
-        _create_private_file(file)
+    file = real_path(Path(path))
     try:
-        db = Database(sqlite3.connect(file), execute_plugins=False)
-        _configure(db)
-        _migrate(db, file)
+        return _open(file, create, lock, read_only)
+    except CorruptJournal as error:
+        if error.backup is not None:
+            raise
+        raise CorruptJournal.found(error.path, error.problem) from None
+    except NotAJournal as error:
+        if not error.not_sqlite:
+            raise
+        from journal.storage.backup import newest_good_backup
+
+        backup = newest_good_backup(file)  # backups named after it: it was a journal
+        if backup is None:
+            raise
+        raise CorruptJournal(file, "its start is damaged (it no longer reads as a database)",
+                             backup) from None
+
+
+def _open(file: Path, create: bool, lock: JournalLock | None, read_only: bool) -> Database:
+    status = check_regular(file)
+    if status is None or status.st_size == 0:
+        if status is None and not create:
+            raise StorageError(f"There is no journal at {file} yet.")
+        with _setup_lock(file, lock):
+            _create_or_replace_empty(file)
+    facts = _inspect(file, lock)
+    try:
+        if not facts.current:
+            with _setup_lock(file, lock):
+                db = _connect(file)
+                _set_up(db, file, facts)
+        else:
+            db = _connect(file)
+        if read_only:
+            db.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as error:
-        raise _unusable(file, error) from None
+        raise unusable(file, error) from None
     return db
 
 
-def _check_existing(file: Path) -> None:
+def _inspect(file: Path, lock: JournalLock | None) -> JournalFacts:
     try:
-        with file.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StorageError(f"Cannot read the journal {file}: {error.strerror}.") from None
-    if not header:
-        raise _set_aside(file, "the file is empty")
-    if header != SQLITE_HEADER:
-        raise _set_aside(file, "the file is not a database (its start is damaged or it is "
-                               "another kind of file)")
-    try:
-        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {name for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            conn.close()
+        return inspect_journal(file)
     except sqlite3.DatabaseError as error:
-        raise _unusable(file, error) from None
-    if verdict != "ok":
-        raise _set_aside(file, f"the file is damaged ({verdict})")
-    if tables and "_sqlite_migrations" not in tables and "days" not in tables:
-        raise StorageError(f"{file} is a database of another program, not a journal; "
-                           "it was not changed.")
+        if not needs_recovery(error):
+            raise unusable(file, error) from None
+    # A crash left a hot rollback journal: a read-write open plays it back, and the file
+    # is as it was before the interrupted write. Only under the lock.
+    with _setup_lock(file, lock):
+        try:
+            conn = sqlite3.connect(file)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+            return inspect_journal(file)
+        except sqlite3.DatabaseError as error:
+            raise unusable(file, error) from None
 
 
-def _migrate(db: Database, file: Path) -> None:
-    pending = migrations.pending(db)
-    if pending and migrations.applied(db):  # an existing journal about to change shape
-        from journal.storage.backup import create_backup
+def _set_up(db: Database, file: Path, facts: JournalFacts) -> None:
+    """Write-ahead logging, then the migrations, after a backup of a journal with days."""
+    with db.ensure_autocommit_on():
+        db.execute("PRAGMA journal_mode = WAL")
+    if migrations.pending(db):
+        if facts.days:
+            from journal.storage.backup import create_backup
 
-        create_backup(file, reason="before-migration")
-    migrations.apply(db)
+            create_backup(file, reason="before-migration")
+        migrations.apply(db)
 
 
-def _unusable(file: Path, error: sqlite3.DatabaseError) -> StorageError:
-    """Set the file aside only when SQLite says the file itself is damaged.
+def _create_or_replace_empty(file: Path) -> None:
+    """Under the lock: a new journal where there is none, or where an empty file is.
 
-    A full disk, an I/O error, a lock or a missing permission says nothing about the file:
-    then it stays where it is, untouched, and the message says what to do.
+    The new journal is built beside the path and renamed into place, so a crash leaves
+    either no journal or a whole one (never an empty file that later looks damaged).
+    An empty file is replaced only when it has no backups to restore from instead.
     """
-    name = getattr(error, "sqlite_errorname", "") or ""
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return _set_aside(file, f"the file is damaged ({error})")
-    if is_disk_full(error) or _no_room_at(file):
-        return StorageError(f"The disk is full, so the journal {file} cannot be opened; it "
-                            "was not changed. Free some space and try again.")
-    return StorageError(f"The journal {file} cannot be opened ({error}); it was not changed.")
+    status = check_regular(file)
+    if status is not None and status.st_size:
+        return  # made meanwhile by another process
+    if status is not None:
+        from journal.storage.backup import newest_good_backup
 
-
-def _no_room_at(file: Path) -> bool:
-    """No room left where the journal is (SQLite may say only "disk I/O error" then)."""
+        backup = newest_good_backup(file)
+        if backup is not None:
+            raise CorruptJournal.found(file, "the file is empty", backup)
+    make_private_dirs(file.parent)
+    for stale in file.parent.glob(f".{file.name}.*.new"):
+        stale.unlink(missing_ok=True)  # left by a creation that was killed
+    temp = file.with_name(f".{file.name}.{os.getpid()}.new")
     try:
-        return shutil.disk_usage(file.parent).free < 64 * 1024
-    except OSError:
-        return False
-
-
-def _set_aside(file: Path, problem: str) -> CorruptJournal:
-    """Move the damaged file (and its WAL) aside, untouched; find the newest good backup."""
-    from journal.storage.backup import move_aside, newest_good_backup
-
-    try:
-        aside = move_aside(file, "damaged")
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+        db = Database(sqlite3.connect(temp), execute_plugins=False)
+        try:
+            _configure(db)
+            with db.ensure_autocommit_on():
+                db.execute("PRAGMA journal_mode = WAL")
+            migrations.apply(db)
+        finally:
+            db.close()
+        fsync_path(temp)
+        os.replace(temp, file)
+        fsync_path(file.parent)
+    except sqlite3.DatabaseError as error:
+        raise unusable(file, error, verb="created") from None
     except OSError as error:
-        raise StorageError(f"The journal {file} cannot be used ({problem}) and could not be "
-                           f"set aside: {error.strerror}.") from None
-    return CorruptJournal(file, problem, aside, newest_good_backup(file))
-
-
-def _create_private_file(file: Path) -> None:
-    try:
-        if not file.parent.exists():
-            file.parent.mkdir(mode=DIR_MODE, parents=True)
-        os.close(os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-    except FileExistsError:
-        pass  # another process created it between the check and the open
-    except OSError as error:
+        if is_disk_full(error):
+            raise StorageError(f"The disk is full, so the journal {file} cannot be created. "
+                               "Free some space and try again.") from None
         raise StorageError(f"Cannot create the journal {file}: {error.strerror}.") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def _setup_lock(file: Path, lock: JournalLock | None) -> Iterator[None]:
+    """The caller's lock, or the journal's lock taken for one step (by a reader)."""
+    if lock is not None and lock.held:
+        lock.ensure_held()
+        yield
+        return
+    with JournalLock(file) as step:
+        step.acquire(SETUP_HOLDER)
+        yield
+
+
+def _connect(file: Path) -> Database:
+    db = Database(sqlite3.connect(file), execute_plugins=False)
+    _configure(db)
+    return db
 
 
 def _configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
-    with db.ensure_autocommit_on():
-        db.execute("PRAGMA journal_mode = WAL")
     # FULL: a save acknowledged to the user survives a power cut, not only a crash.
     db.execute("PRAGMA synchronous = FULL")
+
+

@@ -21,24 +21,40 @@ def is_disk_full(error: BaseException) -> bool:
     return "disk is full" in text or "no space left" in text
 
 
+class NotAJournal(StorageError):
+    """The file is not a journal: another program's database, or (*not_sqlite*) not a
+    database at all."""
+
+    def __init__(self, message: str, *, not_sqlite: bool = False) -> None:
+        super().__init__(message)
+        self.not_sqlite = not_sqlite
+
+
 class CorruptJournal(StorageError):
-    """The journal file is damaged. It has been set aside, never overwritten.
+    """The journal file is damaged. It is left as it is; restoring a backup sets it aside.
 
     Parameters
     ----------
     path
-        Where the journal was (and where a restored one will go).
+        Where the journal is (and where a restored one will go).
     problem
         What is wrong, in a few words.
-    set_aside
-        Where the damaged file now is.
     backup
         The newest backup that passes its check, if there is one.
     """
 
-    def __init__(self, path: Path, problem: str, set_aside: Path, backup: Path | None) -> None:
-        self.path, self.problem, self.set_aside, self.backup = path, problem, set_aside, backup
+    def __init__(self, path: Path, problem: str, backup: Path | None) -> None:
+        self.path, self.problem, self.backup = path, problem, backup
         remedy = (f"Restore the newest good backup with: pain-journal --db {path} restore {backup}"
                   if backup else "No backup of it was found.")
-        super().__init__(f"The journal {path} cannot be used: {problem}. It was set aside as "
-                         f"{set_aside.name}, unchanged. {remedy}")
+        super().__init__(f"The journal {path} is damaged: {problem}. It was not changed. "
+                         f"{remedy}")
+
+    @classmethod
+    def found(cls, path: Path, problem: str, backup: Path | None = None) -> CorruptJournal:
+        """The error for damage found at *path*, naming its newest good backup."""
+        if backup is None:
+            from journal.storage.backup import newest_good_backup
+
+            backup = newest_good_backup(path)
+        return cls(path, problem, backup)

@@ -4,10 +4,13 @@ Never edit a migration that has shipped: add a new one. Tables are written as
 SQL so that the CHECK constraints guard the data even against other tools.
 """
 
+import uuid
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from journal.storage.schema import MIGRATION_SET
+from journal.storage.entries import utc_now
+from journal.storage.schema import APPLICATION_ID, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)  # names listed in schema.MIGRATIONS too (a test checks)
 
@@ -39,3 +42,14 @@ def create_days_and_activities(db: Database) -> None:
             intensity TEXT CHECK (intensity IN ('light', 'moderate', 'vigorous')),
             UNIQUE (date, position)
         )""")
+
+
+@migrations()
+def add_journal_identity(db: Database) -> None:
+    """Mark the file as a journal (application_id) and give it an identity that its backups
+    carry, so that a backup of another journal, or of the sample journal, is recognised."""
+    db.execute("CREATE TABLE journal_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO journal_info (key, value) VALUES ('id', ?), ('created_at', ?), "
+               "('kind', 'journal')", [uuid.uuid4().hex, utc_now()])
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 2")

@@ -11,7 +11,11 @@ import sqlite3
 from pathlib import Path
 
 MIGRATION_SET = "pain_journal"
-MIGRATIONS = ("create_days_and_activities",)
+MIGRATIONS = ("create_days_and_activities", "add_journal_identity")
+#: ``PRAGMA application_id`` of every journal: "PJNL". Another program's file has another.
+APPLICATION_ID = 0x504A4E4C
+#: ``PRAGMA user_version``: how many migrations the journal has; more means a newer app made it.
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def open_current_for_reading(path: Path) -> sqlite3.Connection | None:
@@ -28,10 +32,12 @@ def open_current_for_reading(path: Path) -> sqlite3.Connection | None:
     try:
         rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ? "
                             "ORDER BY rowid", [MIGRATION_SET]).fetchall()
+        ours = (conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+                and conn.execute("PRAGMA user_version").fetchone()[0] <= SCHEMA_VERSION)
     except sqlite3.Error:
         conn.close()
         return None
-    if tuple(name for (name,) in rows) != MIGRATIONS:
+    if not ours or tuple(name for (name,) in rows) != MIGRATIONS:
         conn.close()
         return None
     return conn

@@ -106,10 +106,11 @@ def test_migrations_run_on_an_empty_file_and_only_once(tmp_path):
     path = tmp_path / "journal.db"
     db = open_database(path)
     assert set(db.table_names()) >= {"days", "activities"}
-    assert [m.name for m in migrations.applied(db)] == ["create_days_and_activities"]
+    assert [m.name for m in migrations.applied(db)] == ["create_days_and_activities",
+                                                        "add_journal_identity"]
     db.close()
     again = open_database(path)
-    assert len(migrations.applied(again)) == 1
+    assert len(migrations.applied(again)) == 2
     assert migrations.pending(again) == []
     again.close()
 
@@ -136,12 +137,13 @@ def test_opening_a_missing_journal_without_create_says_so(tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
-def test_a_file_that_is_not_a_database_is_reported_and_kept_aside_unchanged(tmp_path):
+def test_a_file_that_is_not_a_database_is_reported_and_left_exactly_as_it_was(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is not a database at all, just text" * 100)
-    with pytest.raises(StorageError, match="not a database") as caught:
+    with pytest.raises(StorageError, match="not an SQLite database"):
         open_database(path)
-    assert caught.value.set_aside.read_bytes().startswith(b"this is not a database")
+    assert path.read_bytes() == b"this is not a database at all, just text" * 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
 
 
 def test_entry_store_works_on_a_memory_database():

@@ -66,7 +66,7 @@ DAMAGE = [_empty, _truncate, _garbage, _zero_header, _zero_pages, _not_a_databas
 
 
 @pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__.strip("_"))
-def test_every_kind_of_damage_is_named_set_aside_and_recoverable(journal, damage):
+def test_every_kind_of_damage_is_named_left_alone_and_recoverable(journal, damage):
     before = export(journal)
     backup = create_backup(journal)
     _checkpoint_and_close(journal)
@@ -75,20 +75,22 @@ def test_every_kind_of_damage_is_named_set_aside_and_recoverable(journal, damage
     with pytest.raises(CorruptJournal) as caught:
         open_database(journal)
     error = caught.value
-    assert str(error).count(". ") >= 1 and "\n" not in str(error)
-    assert not journal.exists()                          # never overwritten in place ...
-    assert error.set_aside.read_bytes() == damaged_bytes  # ... but kept, byte for byte
-    assert error.backup == backup
-    assert f"restore {backup}" in str(error)
-    restore_backup(error.backup, journal)
+    assert str(error).count(". ") >= 1 and "\n" not in str(error) and len(error.problem) < 150
+    assert error.backup == backup and f"restore {backup}" in str(error)
+    assert journal.read_bytes() == damaged_bytes         # opening changes nothing, renames nothing
+    assert not [p.name for p in journal.parent.iterdir() if "damaged" in p.name]
+    done = restore_backup(error.backup, journal)          # restoring sets the damaged file aside
     assert export(journal) == before
+    if damaged_bytes:
+        assert done.kept.name.startswith("journal.db.damaged-")
+        assert done.kept.read_bytes() == damaged_bytes    # ... kept, byte for byte
 
 
-def test_without_a_backup_the_message_says_so(db_path):
-    db_path.parent.mkdir(parents=True)
-    db_path.write_bytes(b"")
+def test_without_a_backup_the_message_says_so(journal):
+    _checkpoint_and_close(journal)
+    _truncate(journal)
     with pytest.raises(CorruptJournal, match="No backup of it was found"):
-        open_database(db_path)
+        open_database(journal)
 
 
 @pytest.mark.parametrize(("name", "text", "message"), [
@@ -101,6 +103,7 @@ def test_trouble_that_is_not_damage_never_sets_the_journal_aside(journal, monkey
                                                                    text, message):
     """A full disk, an I/O error or a lock says nothing about the file: it stays, untouched."""
     import journal.storage.database as database
+    import journal.storage.inspection as inspection
 
     class Troubled(sqlite3.Connection):
         def execute(self, sql, *args):  # noqa: ANN001, ANN002, ANN202
@@ -112,7 +115,7 @@ def test_trouble_that_is_not_damage_never_sets_the_journal_aside(journal, monkey
     real_connect = sqlite3.connect
     monkeypatch.setattr(database.sqlite3, "connect",
                         lambda *args, **kwargs: real_connect(*args, factory=Troubled, **kwargs))
-    monkeypatch.setattr(database, "_no_room_at", lambda file: False)
+    monkeypatch.setattr(inspection, "_no_room_at", lambda file: False)
     with pytest.raises(StorageError, match=re.escape(message)) as raised:
         open_database(journal)
     assert not isinstance(raised.value, CorruptJournal) and "not changed" in str(raised.value)
@@ -139,7 +142,7 @@ def test_backups_are_verified_private_and_listed_newest_first(journal):
                            now=dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC))
     assert stat.S_IMODE(os.stat(first).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(backups_dir(journal)).st_mode) == 0o700
-    listed = list_backups(backups_dir(journal), count_days=True)
+    listed = list_backups(journal, with_days=True)
     assert [b.path for b in listed] == [second, first]
     assert listed[0].reason == "before-import" and listed[0].days > 80 and listed[0].size > 0
     assert verify(first) is None
@@ -151,7 +154,7 @@ def test_restore_keeps_the_current_journal_as_a_backup_first(journal):
     EntryStore(db).save_many(demo_entries(10, seed=1, end=dt.date(2027, 1, 1)))
     db.close()
     newer = export(journal)
-    kept = restore_backup(old, journal)
+    kept = restore_backup(old, journal).kept
     assert kept is not None and "before-restore" in kept.name
     restore_backup(kept, journal)
     assert export(journal) == newer
@@ -161,8 +164,8 @@ def test_restoring_over_an_unreadable_journal_keeps_that_file_unchanged(journal)
     backup = create_backup(journal)
     before = export(journal)
     journal.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)  # unreadable, not set aside
-    kept = restore_backup(backup, journal)
-    assert kept is not None and kept.name.startswith("journal.db.before-restore-")
+    kept = restore_backup(backup, journal).kept
+    assert kept is not None and kept.name.startswith("journal.db.damaged-")
     assert kept.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 5000
     assert export(journal) == before
 
@@ -182,8 +185,8 @@ def test_thinning_keeps_recent_daily_weekly_and_monthly_backups(journal):
     for hours in range(12, 24 * 400, 12):  # two backups a day for over a year
         when = now - dt.timedelta(hours=hours)
         shutil.copy(one, one.with_name(f"journal-{when:%Y%m%d-%H%M%S}.db"))
-    thin(backups_dir(journal), now)
-    ages = sorted((now - b.created).days for b in list_backups(backups_dir(journal)))
+    thin(journal, now)
+    ages = sorted((now - b.created).days for b in list_backups(journal))
     assert ages[:4] == [0, 0, 1, 1]            # everything from the last two days
     assert 2 in ages and 6 in ages              # one a day for a week
     assert max(ages) <= 31 * 12                 # nothing older than a year
