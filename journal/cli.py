@@ -49,7 +49,10 @@ class Options:
 
 def _db_option(command: Callable) -> Callable:
     """``--db`` is accepted before or after the command name."""
-    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    def remember(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value is not None and not value.strip():
+            raise click.BadParameter("an empty path is not accepted; give the journal's file.",
+                                     ctx=ctx, param=param)
         if value:
             ctx.ensure_object(Options).db_flag = value
 
@@ -74,20 +77,31 @@ def cli(ctx: click.Context) -> None:
 
 
 def _store(*, create: bool = False, write: bool = False) -> EntryStore:
-    """The journal; a command that writes first takes the lock the app holds while open."""
+    """The journal; a command that writes first takes the lock the app holds while open.
+
+    Readers take no lock and open the journal read-only, so they never disturb an open
+    window (a step that must write, such as a migration, takes the lock for that step).
+    """
     from journal.storage import EntryStore, open_database
 
     ctx = click.get_current_context()
     path = ctx.ensure_object(Options).db_path
+    lock = None
     if write and (create or path.exists()):  # a missing journal is reported by open_database
-        from journal.storage.lock import JournalLock
-
-        lock = JournalLock(path)
-        lock.acquire("the pain-journal command line")
-        ctx.call_on_close(lock.release)
-    db = open_database(path, create=create)
+        lock = _lock(path)
+    db = open_database(path, create=create, lock=lock, read_only=not write)
     ctx.call_on_close(db.close)
     return EntryStore(db)
+
+
+def _lock(path: Path):  # noqa: ANN202 - storage loads lazily
+    """Take the journal's lock until the command ends."""
+    from journal.storage.lock import JournalLock
+
+    lock = JournalLock(path)
+    lock.acquire("the pain-journal command line")
+    click.get_current_context().call_on_close(lock.release)
+    return lock
 
 
 def _date_arg(_ctx: object, _param: object, value: str | None) -> dt.date | None:
@@ -247,9 +261,10 @@ def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
         return
     plan = plan_import(store, entries)
     if not dry_run and plan.to_write:
-        from journal.storage.backup import create_backup
+        if store.count():
+            from journal.storage.backup import create_backup
 
-        create_backup(_db_path(), reason="before-import")
+            create_backup(_db_path(), reason="before-import")
         store.save_many(plan.to_write)
     click.echo(plan.describe(done=not dry_run))
 
@@ -265,18 +280,13 @@ def _exists() -> bool:
 @cli.command("backup")
 @_db_option
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write it (default: the backups folder beside the journal).")
+              help="Write one copy to FILE (default: the backups folder beside the journal).")
 def backup_command(output: Path | None) -> None:
     """Make a verified copy of the journal."""
-    from journal.storage.backup import create_backup
+    from journal.storage.backup import copy_backup, create_backup
 
     _store().db.close()  # opening checks the journal first
-    if output is None:
-        made = create_backup(_db_path())
-    else:
-        made = create_backup(_db_path(), directory=output.parent)
-        made.replace(output)
-        made = output
+    made = create_backup(_db_path()) if output is None else copy_backup(_db_path(), output)
     click.echo(f"Backed up to {made}.")
 
 
@@ -286,13 +296,12 @@ def backup_command(output: Path | None) -> None:
 def restore_command(file: Path) -> None:
     """Replace the journal with a backup (the current journal is kept as a backup first)."""
     from journal.storage.backup import restore_backup
-    from journal.storage.lock import JournalLock
 
-    with JournalLock(_db_path()) as lock:
-        lock.acquire("the pain-journal command line")
-        kept = restore_backup(file, _db_path())
-    safety = f" The journal as it was is kept in {kept}." if kept else ""
-    click.echo(f"Restored {file.name} into {_db_path()}.{safety}")
+    _lock(_db_path())
+    done = restore_backup(file, _db_path())
+    safety = f" The journal as it was is kept in {done.kept}." if done.kept else ""
+    note = f" Note: {done.note}" if done.note else ""
+    click.echo(f"Restored {file.name} into {_db_path()}.{safety}{note}")
 
 
 @cli.command("check")
@@ -326,8 +335,11 @@ def demo(days: int, seed: int) -> None:
     if store.count():
         raise Failure(f"This journal already has {store.count()} days; sample data only goes into "
                       "an empty journal. Use --db with a new file.")
+    from journal.storage.journal_info import mark_sample
+
     entries = demo_entries(days, seed)
     store.save_many(entries)
+    mark_sample(store.db.conn)  # made-up days: never restored into a real journal
     click.echo(f"Added {len(entries)} sample days ({days} days with some missed, as in a real "
                "diary).")
 

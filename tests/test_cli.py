@@ -234,7 +234,8 @@ def test_an_unreadable_journal_exits_1_without_traceback(run, tmp_path):
     bad = tmp_path / "garbage.db"
     bad.write_bytes(b"garbage" * 1000)
     code, _, err = run("list", db=bad)
-    assert code == 1 and err.count("\n") == 1 and "cannot be used" in err and "set aside" in err
+    assert code == 1 and err.count("\n") == 1 and "not a Pain & Mood Journal file" in err
+    assert bad.read_bytes() == b"garbage" * 1000 and "not changed" in err
 
 
 def test_version_and_help(run):
