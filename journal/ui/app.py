@@ -13,9 +13,8 @@ from journal.storage import CorruptJournal, StorageError
 from journal.storage.lock import JournalLock
 from journal.ui.first_paint import after_next_paint
 from journal.ui.main_window import TAB_CHARTS, MainWindow
+from journal.ui.recovery import APP_NAME, offer_backup
 from journal.ui.state import LOCK_HOLDER, JournalState
-
-APP_NAME = "Pain & Mood Journal"
 ORGANIZATION = "pain-journal"
 
 
@@ -60,7 +59,7 @@ def _open_window(db_path: Path, lock: JournalLock | None = None) -> MainWindow |
         try:
             return create_main_window(db_path, lock=lock)
         except CorruptJournal as error:
-            if error.backup is None or not _offer_backup(error):
+            if error.backup is None or not offer_backup(None, error):
                 QMessageBox.critical(None, APP_NAME, str(error))
                 return None
             from journal.storage.backup import restore_backup
@@ -73,18 +72,6 @@ def _open_window(db_path: Path, lock: JournalLock | None = None) -> MainWindow |
         except StorageError as error:
             QMessageBox.critical(None, APP_NAME, str(error))
             return None
-
-
-def _offer_backup(error: CorruptJournal) -> bool:
-    """Ask whether to restore the newest good backup; True to restore it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                      f"Your journal cannot be opened: {error.problem}.")
-    box.setInformativeText(f"The damaged file was kept, unchanged, as {error.set_aside.name}. "
-                           f"Restore the newest good backup ({error.backup.name})?")
-    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return box.clickedButton() is restore
 
 
 EXIT_AFTER_ENV = "PAIN_JOURNAL_EXIT_AFTER"

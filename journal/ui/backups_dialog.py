@@ -49,10 +49,15 @@ class BackupsDialog(QDialog):
         self.backup_button.clicked.connect(self._on_backup_clicked)
         self.restore_button.clicked.connect(self._on_restore_clicked)
         close.clicked.connect(self.accept)
+        self.sample = state.is_sample()
+        if self.sample:
+            self.where.setText("This is sample data, made up for trying the app: it is not "
+                               "backed up, and your own journal's backups are not shown here.")
+            self.backup_button.setEnabled(False)
         self.refresh()
 
     def refresh(self) -> None:
-        self.backups = list_backups(backups_dir(self.state.db_path), count_days=True)
+        self.backups = [] if self.sample else list_backups(self.state.db_path, with_days=True)
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
             made = backup.created.astimezone().strftime("%a %d %b %Y, %H:%M")
@@ -63,6 +68,8 @@ class BackupsDialog(QDialog):
         self.table.resizeColumnsToContents()
         if self.backups:
             self.table.selectRow(0)
+        else:
+            self.status.setText("No backups yet." if not self.sample else "")
         self.restore_button.setEnabled(bool(self.backups))
 
     def _on_backup_clicked(self) -> None:
@@ -87,10 +94,11 @@ class BackupsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            kept = self.state.restore(backup.path)
+            done = self.state.restore(backup.path)
         except StorageError as error:
             QMessageBox.warning(self, "Not restored", str(error))
             return
         self.refresh()
-        self.status.setText(f"Restored. The journal as it was is kept as {kept.name}." if kept
-                            else "Restored.")
+        kept = f" The journal as it was is kept as {done.kept.name}." if done.kept else ""
+        self.status.setText(f"Restored.{kept} {done.note}".strip())
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -111,6 +111,17 @@ class EntryForm(QWidget):
     def focus_first_field(self) -> None:
         self.scores["pain"].spin.setFocus()
         self.scores["pain"].spin.selectAll()
+
+    def route_undo_after_save(self) -> None:
+        """Make Ctrl+Z mean one thing at a time (called once, after the first paint).
+
+        While the day has unsaved changes, Ctrl+Z in a field undoes the typing, as in any
+        text box. Once the day is saved (nothing unsaved), the same keys in a field go to
+        Edit > Undo and undo the save, so the form never shows what the journal does not hold.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(_UndoRouter(self))
 
     def submit(self) -> None:
         try:
@@ -248,3 +259,22 @@ def _error_label() -> QLabel:
     label.setStyleSheet(f"color: {'#ff8a80' if dark else '#b00020'}; font-weight: bold;")
     label.hide()
     return label
+
+
+class _UndoRouter(QObject):
+    """Lets Undo/Redo keys pass to the window's actions while the form has nothing unsaved."""
+
+    def __init__(self, form: EntryForm) -> None:
+        super().__init__(form)
+        self._form = form
+        from PySide6.QtGui import QKeySequence
+
+        self._override = QEvent.Type.ShortcutOverride
+        self._keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == self._override and any(event.matches(k) for k in self._keys)
+                and isinstance(watched, QWidget) and self._form.isAncestorOf(watched)
+                and not self._form.is_dirty()):
+            return True  # not accepted by the field: the window's Undo or Redo takes the keys
+        return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Entry, ValidationError
 from journal.paths import DEMO_FILENAME, demo_db_path
-from journal.storage import StorageError
+from journal.storage import CorruptJournal, StorageError
 from journal.ui.entry_form import EntryForm
 from journal.ui.first_paint import after_next_paint
 from journal.ui.state import JournalState, JournalWriteError, day_title
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.month_label)
         self._painted = False  # history, tag completion and write access wait for the first paint
         self._quitting = False
+        self._abandoned = False  # the journal could not be used: close without touching it
         self._menus = [self.menuBar().addMenu(title) for title in ("&File", "&Edit", "&Go", "&Help")]
         self._connect()
         self._restore_settings()
@@ -79,8 +81,12 @@ class MainWindow(QMainWindow):
         self._painted = True
         self._fill_menus()
         self._build_history()
+        self.form.route_undo_after_save()
         try:
-            self.state.make_ready_to_write()
+            self.state.make_ready_to_write()  # checks the whole file, which the first paint skips
+        except CorruptJournal as error:
+            if not self._recover(error):
+                return
         except StorageError as error:
             QMessageBox.warning(self, "Journal is read-only", f"{error} You can read but not save.")
         self._refresh_views()
@@ -184,6 +190,7 @@ class MainWindow(QMainWindow):
         self.state.entries_changed.connect(self._on_state_entries_changed)
         self.state.journal_opened.connect(self._on_journal_opened)
         self.state.write_failed.connect(lambda text: QMessageBox.warning(self, "Not saved", text))
+        self.state.history_moved.connect(self.saved_label.setText)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.log_today_button.clicked.connect(self._on_log_today_clicked)
         self.sample_button.clicked.connect(self._on_sample_clicked)
@@ -263,15 +270,44 @@ class MainWindow(QMainWindow):
             self._on_form_date_chosen(self.form.date)
 
     def _refresh_views(self) -> None:
-        if self._painted:
-            tags = self.state.tags()
-            self.history.set_entries(self.state.entries(), tags)
-            self.form.set_known_tags(tags)
-        today = dt.date.today()
-        logged = self.state.days_logged(today.replace(day=1), today)
+        try:
+            if self._painted:
+                tags = self.state.tags()
+                self.history.set_entries(self.state.entries(), tags)
+                self.form.set_known_tags(tags)
+            today = dt.date.today()
+            logged = self.state.days_logged(today.replace(day=1), today)
+            count = self.state.count()
+        except sqlite3.DatabaseError as error:  # damage found while reading
+            from journal.storage.inspection import unusable
+
+            self._recover(unusable(self.state.db_path, error, verb="read"))
+            return
         self.month_label.setText(f"{logged} {'day' if logged == 1 else 'days'} logged in "
                                  f"{today:%B}")
-        self.welcome.setVisible(self.state.count() == 0 and not self._is_sample())
+        self.welcome.setVisible(count == 0 and not self._is_sample())
+
+    def _recover(self, error: StorageError) -> bool:
+        """The journal turned out damaged: offer its newest good backup, or close.
+
+        Nothing is saved meanwhile, and never into a new, empty journal. True if restored.
+        """
+        from journal.ui.recovery import APP_NAME, offer_backup
+
+        if isinstance(error, CorruptJournal) and error.backup is not None \
+                and offer_backup(self, error):
+            try:
+                done = self.state.restore(error.backup)
+            except StorageError as failure:
+                error = failure
+            else:
+                self._status(f"Restored the backup {error.backup.name}. The damaged journal is "
+                             f"kept as {done.kept.name}." if done.kept else "Restored the backup.")
+                return True
+        QMessageBox.critical(self, APP_NAME, f"{error} The app will close now.")
+        self._abandoned = True
+        self.close()
+        return False
 
     # Journals ----------------------------------------------------------------------------------
     def _is_sample(self) -> bool:
@@ -329,11 +365,11 @@ class MainWindow(QMainWindow):
 
     def _backup_daily(self) -> None:
         """At most one automatic backup a day while the app runs (and one on close)."""
-        from journal.storage.backup import backups_dir, list_backups
+        from journal.storage.backup import list_backups
 
         if self._is_sample():
             return
-        newest = list_backups(backups_dir(self.state.db_path))[:1]
+        newest = list_backups(self.state.db_path)[:1]
         if not newest or dt.datetime.now(dt.UTC) - newest[0].created > dt.timedelta(days=1):
             try:
                 self.state.backup()
@@ -383,6 +419,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(last_tab if last_tab != TAB_CHARTS else TAB_DAY)  # start light
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._abandoned:
+            self.state.close()
+            event.accept()
+            return
         if not self._may_leave_day():
             event.ignore()
             return

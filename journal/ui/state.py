@@ -24,6 +24,7 @@ from journal.storage.schema import open_current_for_reading
 
 if TYPE_CHECKING:
     from journal.exchange import ImportPlan
+    from journal.storage.backup import Restored
 
 
 LOCK_HOLDER = "another Pain & Mood Journal window"  # how a second app or command names us
@@ -51,14 +52,16 @@ class JournalState(QObject):
     journal_opened = Signal()
     #: An undo or redo could not be written (the message is for the user).
     write_failed = Signal(str)
+    #: An undo or redo was written: "Undid: Save Tue 1 Dec 2026" (for the status bar).
+    history_moved = Signal(str)
 
     def __init__(self, db_path: Path, parent: QObject | None = None,
                  lock: JournalLock | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.db_path = db_path
-        self.store = _open_store(db_path)
         self._lock = lock
+        self.store = _open_store(db_path, lock)
 
     @property
     def ready_to_write(self) -> bool:
@@ -73,8 +76,16 @@ class JournalState(QObject):
             from journal.storage import open_database
 
             light = self.store.db
-            self.store = EntryStore(open_database(self.db_path))
+            # Never create one here: a journal that vanished while open is an error to report.
+            self.store = EntryStore(open_database(self.db_path, create=False, lock=self._lock))
             light.close()
+
+    def _make_ready(self) -> None:
+        """Before every write: full access, and the journal's lock still ours (someone may
+        have deleted or replaced the lock file; then a second writer must not slip in)."""
+        self.make_ready_to_write()
+        if self._lock is not None:
+            self._lock.ensure_held()
 
     @property
     def _read_only(self) -> bool:
@@ -93,6 +104,15 @@ class JournalState(QObject):
     def count(self) -> int:
         return self.store.count()
 
+    def is_sample(self) -> bool:
+        """The made-up journal for trying the app (by its name, or as labelled inside)."""
+        from journal.paths import DEMO_FILENAME
+        from journal.storage.journal_info import read_identity
+
+        db = self.store.db
+        return (self.db_path.name == DEMO_FILENAME
+                or read_identity(getattr(db, "conn", db)).is_sample)
+
     def days_logged(self, start: dt.date, end: dt.date) -> int:
         query = "SELECT count(*) FROM days WHERE date BETWEEN ? AND ?"
         return self.store.db.execute(query, [start.isoformat(), end.isoformat()]).fetchone()[0]
@@ -100,7 +120,7 @@ class JournalState(QObject):
     # Writing ---------------------------------------------------------------------------------
     def save_entry(self, entry: Entry) -> Entry:
         """Save *entry*; returns it as stored. Raises JournalWriteError, nothing saved."""
-        _write(self.make_ready_to_write)
+        _write(self._make_ready)
         before = self.store.get(entry.date)
         stored = _write(lambda: self.store.save(entry))
         if stored != before or before is None:
@@ -111,13 +131,13 @@ class JournalState(QObject):
         before = self.store.get(date)
         if before is None:
             return
-        _write(self.make_ready_to_write)
+        _write(self._make_ready)
         _write(lambda: self.store.delete(date))
         self._push(f"Delete {_day(date)}", {date: before}, {date: None})
 
     def import_plan(self, plan: ImportPlan) -> None:
         """Write an import plan in one transaction; one undo step takes it all back."""
-        _write(self.make_ready_to_write)
+        _write(self._make_ready)
         _write(lambda: self.backup(reason="before-import"))
         before = {e.date: self.store.get(e.date) for e in plan.changed}
         before.update({e.date: None for e in plan.new})
@@ -126,9 +146,13 @@ class JournalState(QObject):
         self._push(f"Import {len(after)} days", before, after)
 
     def add_sample_days(self, entries: list[Entry]) -> None:
-        """Fill the (empty) sample journal; not undoable, it is not the user's data."""
-        _write(self.make_ready_to_write)
+        """Fill the (empty) sample journal, labelled as such inside the file (its backups and
+        restores say so); not undoable, it is not the user's data."""
+        from journal.storage.journal_info import mark_sample
+
+        _write(self._make_ready)
         _write(lambda: self.store.save_many(entries))
+        _write(lambda: mark_sample(self.store.db.conn))
         self.entries_changed.emit({e.date for e in entries})
 
     def open_journal(self, db_path: Path) -> None:
@@ -142,7 +166,7 @@ class JournalState(QObject):
             lock = JournalLock(db_path)
             lock.acquire(LOCK_HOLDER)
         try:
-            store = _open_store(db_path)
+            store = _open_store(db_path, lock)
         except BaseException:
             if lock is not self._lock:
                 lock.release()
@@ -166,18 +190,25 @@ class JournalState(QObject):
 
         return create_backup(self.db_path, reason=reason)
 
-    def restore(self, backup: Path) -> Path | None:
-        """Replace the journal with *backup*; returns the safety copy of the journal as it was."""
+    def restore(self, backup: Path) -> Restored:
+        """Replace the journal with *backup* (the journal as it was is kept first).
+
+        Raises StorageError: the restore did not happen (the journal is open again as it
+        was), or the journal cannot be opened afterwards (then nothing is open).
+        """
         from journal.storage.backup import restore_backup
 
+        if self._lock is not None:
+            self._lock.ensure_held()
         self.store.db.close()  # never swap the file under an open connection
         try:
-            kept = restore_backup(backup, self.db_path)
+            done = restore_backup(backup, self.db_path)
         finally:
-            self.store = _open_store(self.db_path)
+            self.store = EntryStore(_closed_journal())
+            self.store = _open_store(self.db_path, self._lock)
             self.undo_stack.clear()
             self.journal_opened.emit()
-        return kept
+        return done
 
     def _push(self, text: str, before: dict, after: dict) -> None:
         self.undo_stack.push(_Change(self, text, before, after))
@@ -188,7 +219,7 @@ class JournalState(QObject):
         keep = [e for e in days.values() if e is not None]
         absent = [d for d, e in days.items() if e is None]
         try:
-            _write(self.make_ready_to_write)
+            _write(self._make_ready)
             _write(lambda: self.store.restore(keep, absent))
         except JournalWriteError as error:
             self.write_failed.emit(str(error))
@@ -209,22 +240,36 @@ class _Change(QUndoCommand):
         if self._written:
             self._written = False
             return
-        if not self._state._apply(self._after):
+        if self._state._apply(self._after):
+            self._state.history_moved.emit(f"Redid: {self.text()}.")
+        else:
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self._state._apply(self._before):
+        if self._state._apply(self._before):
+            self._state.history_moved.emit(f"Undid: {self.text()}.")
+        else:
             self.setObsolete(True)
 
 
-def _open_store(db_path: Path) -> EntryStore:
+def _open_store(db_path: Path, lock: JournalLock | None = None) -> EntryStore:
     """Light (plain sqlite3, read-only) when the file is current; otherwise the full way."""
     light = open_current_for_reading(db_path)
     if light is not None:
         return EntryStore(light)
     from journal.storage import open_database
 
-    return EntryStore(open_database(db_path))
+    return EntryStore(open_database(db_path, lock=lock))
+
+
+def _closed_journal() -> sqlite3.Connection:
+    """An empty, read-only stand-in while no journal is open (views read nothing from it)."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript("""CREATE TABLE days (date, pain, worst_pain, mood, energy, sleep_hours,
+                          sleep_quality, activity_recorded, tags, notes, created_at, updated_at);
+                          CREATE TABLE activities (date, position, kind, minutes, intensity);
+                          PRAGMA query_only = ON;""")
+    return conn
 
 
 def _write(action: Callable[[], object]):  # noqa: ANN202 - returns what *action* returns

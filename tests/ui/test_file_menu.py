@@ -34,9 +34,9 @@ def test_import_shows_what_changes_and_one_undo_takes_it_back(open_window, monke
     window._on_import()
     assert "2 new days and 0 days that differ" in answers.asked[0]
     assert window.history.model.rowCount() == 2
-    from journal.storage.backup import backups_dir, list_backups
+    from journal.storage.backup import list_backups
 
-    assert [b.reason for b in list_backups(backups_dir(db_path))] == ["before-import"]
+    assert [b.reason for b in list_backups(db_path)] == ["before-import"]
     window.state.undo_stack.undo()
     assert window.history.model.rowCount() == 0
     db = open_database(db_path)

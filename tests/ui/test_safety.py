@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from journal.domain import Entry
 from journal.storage import EntryStore, open_database
-from journal.storage.backup import backups_dir, create_backup, list_backups
+from journal.storage.backup import create_backup, list_backups
 from tests.ui.helpers import by_name
 
 
@@ -73,10 +73,12 @@ def test_a_damaged_journal_offers_the_newest_backup_and_restores_it(qapp, db_pat
     for suffix in ("-wal", "-shm"):
         (db_path.parent / f"journal.db{suffix}").unlink(missing_ok=True)
     offered = []
-    monkeypatch.setattr(app, "_offer_backup", lambda error: offered.append(error) or True)
+    monkeypatch.setattr(app, "offer_backup", lambda parent, error: offered.append(error) or True)
     window = app._open_window(db_path)
     try:
-        assert offered and offered[0].set_aside.read_bytes().startswith(b"garbage")
+        assert offered and offered[0].backup.name.startswith("journal-")
+        [aside] = db_path.parent.glob("journal.db.damaged-*")
+        assert aside.read_bytes() == b"garbage" * 500    # set aside by the restore, unchanged
         assert window.state.entry(__import__("datetime").date(2026, 1, 5)).notes == "keep me"
     finally:
         window.form.mark_saved()
@@ -88,7 +90,7 @@ def test_closing_the_window_makes_a_verified_backup(open_window, db_path):
     by_name(window, "Pain").setValue(6)
     window.save_day()
     window.close()
-    made = list_backups(backups_dir(db_path), count_days=True)
+    made = list_backups(db_path, with_days=True)
     assert len(made) == 1 and made[0].days == 1
 
 
