@@ -71,6 +71,10 @@ def test_add_defaults_to_today_and_records_no_exercise(run):
     (["--mood", "four"], "Mood"),
     (["--tag", "a;b"], "Tag"),
     (["--date", "2999-01-01", "--pain", "3"], "Date"),
+    (["--pain", "9" * 5000], "Pain"),
+    (["--pain", "²"], "Pain"),
+    (["--sleep", "9" * 5000 + ":00"], "Sleep hours"),
+    (["--activity", "walking:" + "9" * 5000], "Activity minutes"),
 ])
 def test_bad_values_exit_2_with_one_line_naming_the_field_and_write_nothing(run, db_path, args,
                                                                             field):

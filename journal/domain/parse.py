@@ -1,6 +1,9 @@
 """Turn what a person types (on the command line, in the form, in a CSV cell) into values.
 
 Each function raises `ValidationError` naming the field, the value and what is accepted.
+Numbers are ASCII digits only (``\\d`` and ``str.isdigit`` also take digits such as
+"²" or "５", which ``int`` then refuses or reads unexpectedly) and of a sane length, since
+``int`` refuses more than 4,300 digits with a plain ValueError.
 """
 
 from __future__ import annotations
@@ -8,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from journal.domain.entry import INTENSITIES, SCALES, SLEEP_MAX_HOURS, Activity
+from journal.domain.entry import INTENSITIES, MAX_MINUTES, SCALES, SLEEP_MAX_HOURS, Activity
 from journal.domain.errors import ValidationError
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WHOLE = re.compile(r"[+]?\d+")
-_DECIMAL = re.compile(r"\d+(?:[.,]\d*)?|[.,]\d+")
-_CLOCK = re.compile(r"(\d+):(\d{1,2})")
+#: More digits than any value of a day needs; longer numbers are refused before int().
+MAX_DIGITS = 12
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WHOLE = re.compile(rf"\+?[0-9]{{1,{MAX_DIGITS}}}")
+_DECIMAL = re.compile(r"[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+")
+_CLOCK = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}}):([0-9]{{1,2}})")
 _SLEEP_ACCEPTED = f"hours from 0 to {SLEEP_MAX_HOURS}, such as 7.5, 7,5 or 7:30"
 #: The word that records "no exercise today" on the command line and in CSV files.
 NO_ACTIVITY = "none"
@@ -32,15 +37,21 @@ def parse_date(text: str) -> dt.date:
         raise ValidationError("date", text, accepted) from None
 
 
+def whole_number(text: str) -> int | None:
+    """*text* (outer blanks ignored) as a whole number, or None when it is not one."""
+    value = text.strip()
+    return int(value) if _WHOLE.fullmatch(value) else None
+
+
 def parse_scale(field: str, text: str) -> int | None:
     """Parse a rating such as pain or mood; a blank means not recorded."""
-    value = text.strip()
-    if not value:
+    if not text.strip():
         return None
     scale = SCALES[field]
-    if not _WHOLE.fullmatch(value) or not scale.low <= int(value) <= scale.high:
+    number = whole_number(text)
+    if number is None or not scale.low <= number <= scale.high:
         raise ValidationError(field, text, scale.accepted)
-    return int(value)
+    return number
 
 
 def parse_sleep(text: str) -> float | None:
@@ -68,13 +79,14 @@ def parse_activity(text: str) -> Activity:
     if len(parts) not in (2, 3) or not parts[0]:
         raise ValidationError("activity", text, "KIND:MINUTES or KIND:MINUTES:INTENSITY, "
                               "such as walking:30:moderate")
-    kind, minutes = parts[0], parts[1]
-    if not _WHOLE.fullmatch(minutes):
-        raise ValidationError("activity_minutes", minutes, "a whole number of minutes from 1 to 1440")
+    kind, minutes = parts[0], whole_number(parts[1])
+    if minutes is None:
+        raise ValidationError("activity_minutes", parts[1],
+                              f"a whole number of minutes from 1 to {MAX_MINUTES}")
     intensity = parts[2].lower() if len(parts) == 3 and parts[2] else None
     if intensity is not None and intensity not in INTENSITIES:
         raise ValidationError("activity_intensity", parts[2], "light, moderate or vigorous")
-    return Activity(kind, int(minutes), intensity)
+    return Activity(kind, minutes, intensity)
 
 
 def format_activity(activity: Activity) -> str:

@@ -64,3 +64,24 @@ def test_bad_activities_name_the_part_that_is_wrong(text, field):
     with pytest.raises(ValidationError) as caught:
         parse_activity(text)
     assert caught.value.field == field
+
+
+LONG = "9" * 5000  # more digits than int() converts (4,300)
+
+
+@pytest.mark.parametrize(("parse", "text", "field"), [
+    (lambda t: parse_scale("pain", t), LONG, "pain"),
+    (lambda t: parse_scale("pain", t), "²", "pain"),
+    (lambda t: parse_scale("pain", t), "５", "pain"),  # a full-width digit
+    (parse_sleep, LONG + ":00", "sleep_hours"),
+    (parse_sleep, "7:٣٠", "sleep_hours"),  # Arabic-Indic digits
+    (parse_sleep, "٧.٥", "sleep_hours"),
+    (parse_activity, "walking:" + LONG, "activity_minutes"),
+    (parse_activity, "walking:²", "activity_minutes"),
+    (parse_date, "２０２６-０１-０１", "date"),
+])
+def test_numbers_are_ascii_digits_of_a_sane_length(parse, text, field):
+    with pytest.raises(ValidationError) as caught:
+        parse(text)
+    assert caught.value.field == field
+    assert str(caught.value).count("\n") == 0 and "expected" in str(caught.value)
