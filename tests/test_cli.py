@@ -188,6 +188,26 @@ def test_import_of_a_bad_file_changes_nothing_and_names_the_line(run, tmp_path, 
     assert _snapshot(db_path) == before
 
 
+@pytest.mark.parametrize(("name", "body", "words"), [
+    ("sup.csv", "date,activity_minutes,activities\r\n2024-02-01,²,walking:2\r\n",
+     'sup.csv, line 2: Activity minutes: "²" is not accepted; expected'),
+    ("big.csv", "date,pain\n2024-02-01," + "9" * 5000 + "\n", "big.csv, line 2: Pain: "),
+    ("big.json", '{"format_version": 1, "days": [{"date": "2024-02-01", "pain": ' + "9" * 5000
+     + "}]}", 'big.json, line 1: Pain: "999'),
+], ids=["sup.csv", "big.csv", "big.json"])
+def test_import_of_odd_or_huge_numbers_names_the_line_and_changes_nothing(run, tmp_path, db_path,
+                                                                          name, body, words):
+    run("add", "--date", DAY, "--pain", "5")
+    source = tmp_path / name
+    source.write_text(body, encoding="utf-8")
+    before = _snapshot(db_path)
+    code, out, err = run("import", str(source))
+    assert (code, out) == (1, "")
+    assert words in err and "Nothing was imported" in err and "Unexpected" not in err
+    assert err.count("\n") == 1
+    assert _snapshot(db_path) == before
+
+
 def test_import_of_a_missing_file_exits_1(run, tmp_path):
     code, _, err = run("import", str(tmp_path / "nope.csv"))
     assert code == 1 and "Cannot read" in err

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from journal.domain import Entry, ValidationError
 from journal.domain.parse import (
     NO_ACTIVITY, format_activity, format_sleep, parse_activity, parse_date, parse_scale,
-    parse_sleep,
+    parse_sleep, whole_number,
 )
 from journal.exchange.errors import DuplicateDays, ImportFileError
 from journal.exchange.records import RECORD_KEYS, check_activity_minutes, parse_timestamp
@@ -119,5 +119,6 @@ def _parse_cells(cells: dict[str, str]) -> Entry:
         created_at=parse_timestamp("created_at", text("created_at").strip()),
         updated_at=parse_timestamp("updated_at", text("updated_at").strip()),
     )
-    check_activity_minutes(entry, int(minutes) if minutes.isdigit() else minutes)
+    total = whole_number(minutes)
+    check_activity_minutes(entry, minutes if total is None else total)
     return entry

@@ -12,11 +12,33 @@ import json
 from collections.abc import Iterable
 
 from journal.domain import Entry, ValidationError
+from journal.domain.parse import MAX_DIGITS
 from journal.exchange.errors import DuplicateDays, ImportFileError
 from journal.exchange.records import entry_record, record_entry
 
 APP = "pain-journal"
 FORMAT_VERSION = 1
+
+
+class _LongNumber:
+    """A JSON integer with more digits than any journal value, kept as text.
+
+    int() refuses more than 4,300 digits with a plain ValueError; kept like this, the
+    number reaches its field's own check, which refuses it by name and line.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"{self.text[:12]}... ({len(self.text.lstrip('-')):,} digits)"
+
+
+def _parse_int(text: str) -> int | _LongNumber:
+    return int(text) if len(text.lstrip("-")) <= MAX_DIGITS else _LongNumber(text)
+
+
+_DECODER = json.JSONDecoder(parse_int=_parse_int)
 
 
 def dump_json(entries: Iterable[Entry]) -> str:
@@ -30,7 +52,7 @@ def dump_json(entries: Iterable[Entry]) -> str:
 def load_json(text: str) -> list[Entry]:
     """Parse and validate a whole file; raises ImportFileError at the first problem."""
     try:
-        document = json.loads(text)
+        document = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(f"this is not valid JSON ({error.msg}).", error.lineno) from None
     except RecursionError:
@@ -58,7 +80,6 @@ def load_json(text: str) -> list[Entry]:
 
 def _element_lines(text: str) -> list[int]:
     """The line on which each element of the "days" array starts (for error messages)."""
-    decoder = json.JSONDecoder()
     start = text.find("[", text.find('"days"'))
     lines, position = [], start + 1
     line, counted = 1, 0  # newlines are counted once, from where the last count stopped
@@ -71,7 +92,7 @@ def _element_lines(text: str) -> list[int]:
         counted = position
         lines.append(line)
         try:
-            _, position = decoder.raw_decode(text, position)
+            _, position = _DECODER.raw_decode(text, position)
         except json.JSONDecodeError:
             break
     return lines

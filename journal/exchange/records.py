@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from journal.domain import Activity, Entry, ValidationError
 from journal.domain.parse import parse_date
 
-_UTC_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+_UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 #: Keys of a day record, in output order. Documented in the README.
 RECORD_KEYS = ("date", "pain", "worst_pain", "mood", "energy", "sleep_hours", "sleep_quality",

@@ -3,6 +3,7 @@ import pytest
 from journal.exchange import ImportFileError, read_entries
 
 HEADER = "date,pain,mood,sleep_hours,activities,tags,notes\n"
+LONG = "9" * 5000  # more digits than int() converts
 
 
 @pytest.mark.parametrize(("body", "line", "words"), [
@@ -17,6 +18,15 @@ HEADER = "date,pain,mood,sleep_hours,activities,tags,notes\n"
     ("", 1, "empty"),
     ('date,pain\n2026-01-01,"5\n', 2, "malformed"),
     ("date,activity_minutes,activities\n2026-01-01,45,walking:30\n", 2, "total of the activities"),
+    ("date,activity_minutes,activities\r\n2024-02-01,²,walking:2\r\n", 2,
+     'Activity minutes: "²" is not accepted; expected the total'),
+    ("date,activity_minutes,activities\n2024-02-01,0,none\n2024-02-02," + LONG + ",none\n", 3,
+     "Activity minutes"),
+    ("date,pain\n2024-02-01,²\n", 2, 'Pain: "²" is not accepted'),
+    ("date,pain\n2024-02-01," + LONG + "\n", 2, "Pain"),
+    ("date,sleep_hours\n2024-02-01," + LONG + ":00\n", 2, "Sleep hours"),
+    ("date,activities\n2024-02-01,walking:" + LONG + "\n", 2, "Activity minutes"),
+    ("date,created_at\n2024-02-01,２０２４-02-01T10:00:00Z\n", 2, "Created at"),
 ])
 def test_bad_csv_names_the_line_and_the_problem(body, line, words):
     with pytest.raises(ImportFileError) as caught:
@@ -37,6 +47,12 @@ def test_bad_csv_names_the_line_and_the_problem(body, line, words):
     ('{"format_version": 2, "days": []}', 1, "not supported"),
     ('{"format_version": 1, "days": [\n{"date": "2026-01-01",,}]}', 2, "not valid JSON"),
     ("[1, 2, 3]", 1, "expected a Pain & Mood Journal JSON export"),
+    ('{"format_version": 1, "days": [\n{"date": "2024-02-01"},\n{"date": "2024-02-02", "pain": '
+     + LONG + "}]}", 3, 'Pain: "99999'),
+    ('{"format_version": 1, "days": [\n{"date": "2024-02-01", "activities": [{"kind": "walking", '
+     '"minutes": -' + LONG + "}]}]}", 2, "Activity minutes"),
+    ('{"format_version": 1, "days": [\n{"date": "2024-02-01", "notes": ' + LONG + "}]}", 2,
+     "Notes"),
 ])
 def test_bad_json_names_the_line_and_the_problem(body, line, words):
     with pytest.raises(ImportFileError) as caught:

@@ -28,7 +28,7 @@ def mutated(draw, fmt):
         elif kind == "insert":
             data[where:where] = draw(st.binary(max_size=12) | st.sampled_from(
                 [b",", b'"', b"\n", b"{", b"]", b"11", b"-5", b"2026-02-30", b"\xef\xbb\xbf",
-                 b"\x00", b"\xff", b"NaN", b"1e999", b"[" * 200]))
+                 b"\x00", b"\xff", b"NaN", b"1e999", b"[" * 200, "²".encode(), b"9" * 5000]))
         elif kind == "replace" and where < len(data):
             data[where] = draw(st.integers(0, 255))
         else:
