@@ -50,6 +50,11 @@ def import_data(parent: QWidget, state: JournalState) -> str | None:
         reason = error.strerror if isinstance(error, OSError) else str(error)
         QMessageBox.warning(parent, "Nothing was imported", f"{path.name}: {reason}")
         return None
+    except Exception as error:  # noqa: BLE001 - a file we failed to foresee: say so, no traceback
+        QMessageBox.warning(parent, "Nothing was imported",
+                            f"{path.name} could not be read because of an unexpected problem "
+                            f"({type(error).__name__}: {error}). Nothing was imported.")
+        return None
     plan = plan_import(state.store, entries)
     if not plan.to_write:
         QMessageBox.information(parent, "Nothing to import",

@@ -73,3 +73,41 @@ def test_tags_complete_from_those_used_before(open_window, db_path):
     completer.popup().hide()
     tags._on_completer_activated("flare")
     assert tags.tags() == ("rain", "flare")
+
+
+def _import_showing_warnings(window, monkeypatch, source):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(source), "")))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda p, title, text: shown.append((title, text))))
+    window._on_import()
+    return shown
+
+
+def test_an_unusual_digit_in_an_import_file_is_a_message_naming_the_line(open_window, monkeypatch,
+                                                                          tmp_path):
+    source = tmp_path / "sup.csv"
+    source.write_bytes("date,activity_minutes,activities\r\n2024-02-01,²,walking:2\r\n".encode())
+    window = open_window()
+    shown = _import_showing_warnings(window, monkeypatch, source)
+    assert shown == [("Nothing was imported", 'sup.csv: line 2: Activity minutes: "²" is not '
+                      "accepted; expected the total of the activities (2) or a blank.")]
+    assert window.history.model.rowCount() == 0
+
+
+def test_an_unexpected_problem_reading_an_import_file_is_a_message_not_a_traceback(
+        open_window, monkeypatch, tmp_path):
+    source = tmp_path / "odd.csv"
+    source.write_text("date,pain\n2024-02-01,5\n")
+    window = open_window()
+
+    def parser_bug(data, fmt):
+        raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
+
+    monkeypatch.setattr("journal.ui.file_actions.read_entries", parser_bug)
+    shown = _import_showing_warnings(window, monkeypatch, source)
+    assert len(shown) == 1 and shown[0][0] == "Nothing was imported"
+    assert shown[0][1].startswith("odd.csv could not be read")
+    assert "Exceeds the limit" in shown[0][1] and shown[0][1].endswith("Nothing was imported.")
+    assert window.history.model.rowCount() == 0
