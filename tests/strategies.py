@@ -11,8 +11,18 @@ _name_chars = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
 names = st.text(_name_chars, min_size=1, max_size=40).filter(lambda s: s.strip())
 scores = st.none() | st.integers(0, 10)
 dates = st.dates(dt.date(1990, 1, 1), dt.date(2099, 12, 31))
-activities = st.builds(Activity, kind=st.sampled_from(ACTIVITY_KINDS) | names,
-                       minutes=st.integers(1, 1440), intensity=st.none() | st.sampled_from(INTENSITIES))
+
+
+def _activities(max_minutes: int) -> st.SearchStrategy[Activity]:
+    return st.builds(Activity, kind=st.sampled_from(ACTIVITY_KINDS) | names,
+                     minutes=st.integers(1, max_minutes),
+                     intensity=st.none() | st.sampled_from(INTENSITIES))
+
+
+activities = _activities(1440)
+# A day's activities total at most 1,440 minutes: up to four of at most 6 hours, or one up to 24.
+day_activities = (st.lists(_activities(360), max_size=4)
+                  | st.lists(activities, max_size=1)).map(tuple)
 notes = st.none() | st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
 
 entries = st.builds(
@@ -21,7 +31,7 @@ entries = st.builds(
     pain=scores, worst_pain=scores, mood=scores, energy=scores,
     sleep_hours=st.none() | st.integers(0, 96).map(lambda q: q / 4),
     sleep_quality=st.none() | st.integers(1, 5),
-    activities=st.none() | st.lists(activities, max_size=4).map(tuple),
+    activities=st.none() | day_activities,
     tags=st.lists(names, max_size=5).map(tuple),
     notes=notes,
 )

@@ -75,6 +75,8 @@ def test_add_defaults_to_today_and_records_no_exercise(run):
     (["--pain", "²"], "Pain"),
     (["--sleep", "9" * 5000 + ":00"], "Sleep hours"),
     (["--activity", "walking:" + "9" * 5000], "Activity minutes"),
+    (["--activity", "walking:1440"] * 5, "Activity minutes"),  # 7,200 minutes in one day
+    (["--activity", "walking:1"] * 2000, "Activity"),
 ])
 def test_bad_values_exit_2_with_one_line_naming_the_field_and_write_nothing(run, db_path, args,
                                                                             field):

@@ -2,7 +2,8 @@
 
 Missing means unknown, never zero: every measure is ``None`` until the user
 records it. ``activities=None`` means activity was not recorded; an empty
-tuple is the explicit answer "no exercise today".
+tuple is the explicit answer "no exercise today". A day's activities last at most
+24 hours together.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ ACTIVITY_KINDS = (
     "walking", "swimming", "cycling", "yoga", "stretching", "physical therapy", "strength",
 )
 INTENSITIES = ("light", "moderate", "vigorous")
-MAX_MINUTES = 1440
+MAX_MINUTES = 1440  # one activity, and all the activities of a day together
+MAX_ACTIVITIES = 50  # a day's activities; more is a slip of the keyboard or a broken file
 MAX_NOTES_CHARS = 10_000
 MAX_NAME_CHARS = 40  # a tag or an activity kind
 MAX_TAGS = 30
@@ -174,6 +176,13 @@ def _valid_activities(value: object) -> tuple[Activity, ...] | None:
     for item in items:
         if not isinstance(item, Activity):
             raise ValidationError("activity", item, "kind, minutes and intensity")
+    if len(items) > MAX_ACTIVITIES:
+        raise ValidationError("activity", f"{len(items)} activities",
+                              f"at most {MAX_ACTIVITIES} activities a day")
+    total = sum(item.minutes for item in items)
+    if total > MAX_MINUTES:
+        raise ValidationError("activity_minutes", total, f"a total of at most {MAX_MINUTES} "
+                              "minutes (24 hours) of activity a day")
     return items
 
 

@@ -99,3 +99,22 @@ def test_entries_are_frozen_and_equal_to_a_copy_of_themselves(entry):
     assert dataclasses.replace(entry) == entry
     with pytest.raises(dataclasses.FrozenInstanceError):
         entry.pain = 3  # type: ignore[misc]
+
+
+def test_the_activities_of_a_day_total_at_most_24_hours():
+    full_day = Entry(DAY, activities=(Activity("walking", 1000), Activity("yoga", 440)))
+    assert full_day.activity_minutes == 1440
+    with pytest.raises(ValidationError) as caught:
+        Entry(DAY, activities=(Activity("walking", 1440),) * 5)
+    assert (caught.value.field, caught.value.value) == ("activity_minutes", 7200)
+    assert str(caught.value) == ('Activity minutes: "7200" is not accepted; expected a total of at '
+                                 "most 1440 minutes (24 hours) of activity a day.")
+
+
+def test_a_day_holds_at_most_50_activities():
+    assert len(Entry(DAY, activities=(Activity("walking", 1),) * 50).activities) == 50
+    with pytest.raises(ValidationError) as caught:
+        Entry(DAY, activities=(Activity("walking", 1),) * 2000)
+    assert caught.value.field == "activity"
+    assert str(caught.value) == ('Activity: "2000 activities" is not accepted; expected at most 50 '
+                                 "activities a day.")

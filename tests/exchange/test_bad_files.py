@@ -27,6 +27,10 @@ LONG = "9" * 5000  # more digits than int() converts
     ("date,sleep_hours\n2024-02-01," + LONG + ":00\n", 2, "Sleep hours"),
     ("date,activities\n2024-02-01,walking:" + LONG + "\n", 2, "Activity minutes"),
     ("date,created_at\n2024-02-01,２０２４-02-01T10:00:00Z\n", 2, "Created at"),
+    ("date,activities\n2024-02-01,walking:60\n2024-02-02," + "; ".join(["walking:1440"] * 5)
+     + "\n", 3, 'Activity minutes: "7200" is not accepted; expected a total of at most 1440'),
+    ("date,activities\n2024-02-01," + "; ".join(["walking:1"] * 2000) + "\n", 2,
+     'Activity: "2000 activities" is not accepted; expected at most 50'),
 ])
 def test_bad_csv_names_the_line_and_the_problem(body, line, words):
     with pytest.raises(ImportFileError) as caught:
@@ -53,6 +57,9 @@ def test_bad_csv_names_the_line_and_the_problem(body, line, words):
      '"minutes": -' + LONG + "}]}]}", 2, "Activity minutes"),
     ('{"format_version": 1, "days": [\n{"date": "2024-02-01", "notes": ' + LONG + "}]}", 2,
      "Notes"),
+    ('{"format_version": 1, "days": [\n{"date": "2024-02-01", "activities": ['
+     + ", ".join(['{"kind": "walking", "minutes": 1440}'] * 5) + "]}]}", 2,
+     'Activity minutes: "7200" is not accepted'),
 ])
 def test_bad_json_names_the_line_and_the_problem(body, line, words):
     with pytest.raises(ImportFileError) as caught:

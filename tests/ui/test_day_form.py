@@ -206,3 +206,18 @@ def test_every_alt_letter_on_the_day_form_does_one_thing(open_window):
     texts += [a.text() for a in window.menuBar().actions()]
     letters = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
     assert len(letters) == len(set(letters)) and len(letters) >= 14, sorted(letters)
+
+
+def test_more_than_24_hours_of_activity_is_shown_beside_the_activities(open_window, qtbot,
+                                                                       db_path):
+    window = open_window()
+    for _ in range(2):
+        qtbot.mouseClick(by_name(window, "Add activity"), Qt.MouseButton.LeftButton)
+    for row in window.form.activities.rows():
+        row.minutes.setValue(1000)
+    window.save_day()
+    error = window.form._errors["activities"]
+    assert error.isVisible()
+    assert error.text() == ('⚠ Activity minutes: "2000" is not accepted; expected a total of at '
+                            "most 1440 minutes (24 hours) of activity a day.")
+    assert stored(db_path) is None
