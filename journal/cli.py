@@ -19,6 +19,7 @@ import click
 
 from journal import __version__
 from journal.domain import Entry, ValidationError
+from journal.domain.dates import check_begun, local_today
 from journal.domain.parse import (
     NO_ACTIVITY, parse_activity, parse_date, parse_scale, parse_sleep,
 )
@@ -135,10 +136,7 @@ def add(date_text: str | None, pain: str | None, worst_pain: str | None, mood: s
         energy: str | None, sleep: str | None, sleep_quality: str | None,
         activities: Sequence[str], tags: Sequence[str], note: str | None) -> None:
     """Record a day. Given fields replace, others are kept; an empty value clears a field."""
-    today = dt.date.today()
-    date = parse_date(date_text) if date_text is not None else today
-    if date > today:
-        raise ValidationError("date", date_text, f"today ({today}) or an earlier date")
+    date = check_begun(parse_date(date_text)) if date_text is not None else local_today()
     changes: dict[str, object] = {}
     for name, text in (("pain", pain), ("worst_pain", worst_pain), ("mood", mood),
                        ("energy", energy), ("sleep_quality", sleep_quality)):

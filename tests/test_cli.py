@@ -7,6 +7,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -88,6 +89,52 @@ def test_bad_values_exit_2_with_one_line_naming_the_field_and_write_nothing(run,
     assert "Traceback" not in err
     assert _snapshot(db_path) == before
     assert json.loads(run("show", DAY, "--json")[1])["pain"] == 5
+
+
+# 11:00 UTC: already 2026-12-03 in Kiritimati (UTC+14), still 2026-12-01 on Baker Island (UTC-12).
+NOW = dt.datetime(2026, 12, 2, 11, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def in_the_last_time_zone(monkeypatch):
+    """The clock at NOW, seen from UTC-12, where the date is two days behind Kiritimati's."""
+    monkeypatch.setattr("journal.domain.dates.utc_now", lambda: NOW)
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Etc/GMT+12"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_a_day_begun_in_kiritimati_can_be_edited_from_a_zone_behind(run, in_the_last_time_zone):
+    assert run("add", "--pain", "3")[:2] == (0, "Saved 2026-12-01.\n")  # today, here
+    assert run("add", "--date", "2026-12-03", "--pain", "6")[:2] == (0, "Saved 2026-12-03.\n")
+    code, out, err = run("add", "--date", "2026-12-04", "--pain", "6")
+    assert (code, out) == (2, "")
+    assert err == ('Error: Date: "2026-12-04" is not accepted; expected 2026-12-03 or an earlier '
+                   "date (no later date has begun anywhere on Earth yet). Nothing was written.\n")
+
+
+@pytest.mark.parametrize(("name", "body", "words"), [
+    ("days.csv", "date,pain\n2026-12-03,4\n2026-12-04,5\n", 'line 3: Date: "2026-12-04"'),
+    ("days.json", '{"format_version": 1, "days": [\n{"date": "2026-12-03"},\n'
+     '{"date": "2100-12-31", "pain": 1}]}', 'line 3: Date: "2100-12-31"'),
+], ids=["csv", "json"])
+def test_import_refuses_a_day_that_has_not_begun_anywhere(run, in_the_last_time_zone, tmp_path,
+                                                          db_path, name, body, words):
+    run("add", "--date", DAY, "--pain", "5")
+    source = tmp_path / name
+    source.write_text(body, encoding="utf-8")
+    before = _snapshot(db_path)
+    code, out, err = run("import", str(source))
+    assert (code, out) == (1, "")
+    assert f"{words} is not accepted; expected 2026-12-03 or an earlier date" in err
+    assert "Nothing was imported" in err and err.count("\n") == 1
+    assert _snapshot(db_path) == before
 
 
 def test_add_with_nothing_to_save_is_a_usage_error(run, db_path):

@@ -18,10 +18,12 @@ marked.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable
 
 from journal.domain import Entry, ValidationError
+from journal.domain.dates import check_begun
 from journal.domain.parse import (
     NO_ACTIVITY, format_activity, format_sleep, parse_activity, parse_date, parse_scale,
     parse_sleep, whole_number,
@@ -73,8 +75,9 @@ def _cell_text(cell: str) -> str:
     return cell.removeprefix(_TEXT_MARK)
 
 
-def load_csv(text: str) -> list[Entry]:
-    """Parse and validate a whole file; raises ImportFileError at the first problem."""
+def load_csv(text: str, latest: dt.date) -> list[Entry]:
+    """Parse and validate a whole file of days up to *latest*; raises ImportFileError at the
+    first problem."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -84,7 +87,7 @@ def load_csv(text: str) -> list[Entry]:
         entries, line, seen = [], reader.line_num + 1, DuplicateDays()
         for row in reader:
             if any(cell.strip() for cell in row):
-                entries.append(_entry(row, columns, line))
+                entries.append(_entry(row, columns, line, latest))
                 seen.check(entries[-1].date, line)
             line = reader.line_num + 1
     except csv.Error as error:
@@ -105,18 +108,18 @@ def _columns(header: list[str]) -> list[str]:
     return names
 
 
-def _entry(row: list[str], columns: list[str], line: int) -> Entry:
+def _entry(row: list[str], columns: list[str], line: int, latest: dt.date) -> Entry:
     if len(row) != len(columns):
         raise ImportFileError(f"expected {len(columns)} cells as in the header, found {len(row)}.",
                               line)
     cells = dict(zip(columns, row, strict=True))
     try:
-        return _parse_cells(cells)
+        return _parse_cells(cells, latest)
     except ValidationError as error:
         raise ImportFileError(str(error), line) from None
 
 
-def _parse_cells(cells: dict[str, str]) -> Entry:
+def _parse_cells(cells: dict[str, str], latest: dt.date) -> Entry:
     def text(name: str) -> str:
         return cells.get(name, "")
 
@@ -130,7 +133,7 @@ def _parse_cells(cells: dict[str, str]) -> Entry:
                            if item.strip())
     minutes = text("activity_minutes").strip()
     entry = Entry(
-        date=parse_date(text("date")),
+        date=check_begun(parse_date(text("date")), latest),
         **{name: parse_scale(name, text(name)) for name in _SCALE_COLUMNS},
         sleep_hours=parse_sleep(text("sleep_hours")),
         activities=activities,

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 
@@ -49,8 +50,9 @@ def dump_json(entries: Iterable[Entry]) -> str:
     return f"{head}\n{body}\n]}}\n" if lines else f"{head}]}}\n"
 
 
-def load_json(text: str) -> list[Entry]:
-    """Parse and validate a whole file; raises ImportFileError at the first problem."""
+def load_json(text: str, latest: dt.date) -> list[Entry]:
+    """Parse and validate a whole file of days up to *latest*; raises ImportFileError at the
+    first problem."""
     try:
         document = _DECODER.decode(text)
     except json.JSONDecodeError as error:
@@ -71,7 +73,7 @@ def load_json(text: str) -> list[Entry]:
         if not isinstance(record, dict):
             raise ImportFileError("each day must be an object with a date.", line)
         try:
-            entries.append(record_entry(record))
+            entries.append(record_entry(record, latest))
         except ValidationError as error:
             raise ImportFileError(str(error), line) from None
         seen.check(entries[-1].date, line)

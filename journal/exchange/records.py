@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 
 from journal.domain import Activity, Entry, ValidationError
+from journal.domain.dates import check_begun
 from journal.domain.parse import parse_date
 
 _UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
@@ -30,8 +32,11 @@ def entry_record(entry: Entry) -> dict[str, object]:
     }
 
 
-def record_entry(record: Mapping[str, object]) -> Entry:
-    """Build an entry from a record; raises ValidationError naming the first bad field."""
+def record_entry(record: Mapping[str, object], latest: dt.date | None = None) -> Entry:
+    """Build an entry from a record; raises ValidationError naming the first bad field.
+
+    A date after *latest* (default: `latest_date()`) is refused: it has not begun anywhere.
+    """
     unknown = sorted(set(record) - set(RECORD_KEYS))
     if unknown:
         raise ValidationError(unknown[0], unknown[0], "one of the fields " + ", ".join(RECORD_KEYS))
@@ -47,8 +52,8 @@ def record_entry(record: Mapping[str, object]) -> Entry:
     if not isinstance(tags, list):
         raise ValidationError("tags", tags, "a list of tags")
     entry = Entry(
-        date=parse_date(date), pain=record.get("pain"), worst_pain=record.get("worst_pain"),
-        mood=record.get("mood"), energy=record.get("energy"),
+        date=check_begun(parse_date(date), latest), pain=record.get("pain"),
+        worst_pain=record.get("worst_pain"), mood=record.get("mood"), energy=record.get("energy"),
         sleep_hours=record.get("sleep_hours"), sleep_quality=record.get("sleep_quality"),
         activities=activities, tags=tuple(tags), notes=record.get("notes"),
         created_at=parse_timestamp("created_at", record.get("created_at")),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from journal.domain import Entry
+from journal.domain.dates import latest_date
 from journal.exchange.csv_format import dump_csv, load_csv
 from journal.exchange.errors import ImportFileError
 from journal.exchange.json_format import dump_json, load_json
@@ -30,8 +32,11 @@ def guess_format(path: Path | None, data: bytes) -> str:
     return "json" if start in (b"{", b"[") else "csv"
 
 
-def read_entries(data: bytes, fmt: str) -> list[Entry]:
-    """Decode and validate a whole file; raises ImportFileError naming the first problem."""
+def read_entries(data: bytes, fmt: str, *, latest: dt.date | None = None) -> list[Entry]:
+    """Decode and validate a whole file; raises ImportFileError naming the first problem.
+
+    A day after *latest* (default: `latest_date()`, the latest date begun anywhere) is refused.
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -41,7 +46,8 @@ def read_entries(data: bytes, fmt: str) -> list[Entry]:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise ImportFileError("the file contains binary data, not text.", line)
-    return load_csv(text) if fmt == "csv" else load_json(text)
+    latest = latest_date() if latest is None else latest
+    return load_csv(text, latest) if fmt == "csv" else load_json(text, latest)
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from journal.exchange import ImportFileError, read_entries
@@ -78,3 +80,21 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line():
 def test_binary_data_is_refused():
     with pytest.raises(ImportFileError, match="binary"):
         read_entries(b"date,pain\n2026-01-01,\x00\x00\n", "csv")
+
+
+@pytest.mark.parametrize(("body", "fmt", "line"), [
+    ("date,pain\n2026-12-03,5\n2026-12-04,5\n", "csv", 3),
+    ("date,pain\n2100-12-31,5\n", "csv", 2),
+    ('{"format_version": 1, "days": [\n{"date": "2026-12-03"},\n{"date": "2026-12-04"}]}', "json",
+     3),
+])
+def test_a_day_that_has_not_begun_anywhere_is_refused_with_its_line(body, fmt, line):
+    with pytest.raises(ImportFileError) as caught:
+        read_entries(body.encode(), fmt, latest=dt.date(2026, 12, 3))
+    assert caught.value.line == line
+    assert "is not accepted; expected 2026-12-03 or an earlier date" in str(caught.value)
+
+
+def test_the_latest_day_that_has_begun_is_imported():
+    days = read_entries(b"date,pain\n2026-12-03,5\n", "csv", latest=dt.date(2026, 12, 3))
+    assert [d.date for d in days] == [dt.date(2026, 12, 3)]
