@@ -19,7 +19,8 @@ import click
 
 from journal import __version__
 from journal.domain import Entry, ValidationError
-from journal.domain.dates import check_begun, local_today
+from journal.domain.dates import check_begun, latest_date, local_today
+from journal.domain.entry import EARLIEST_DATE
 from journal.domain.parse import (
     NO_ACTIVITY, parse_activity, parse_date, parse_scale, parse_sleep,
 )
@@ -109,12 +110,27 @@ def _date_arg(_ctx: object, _param: object, value: str | None) -> dt.date | None
     return None if value is None else parse_date(value)
 
 
+def _period_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A ``--from``/``--to`` date: from 1900-01-01 to the latest date begun anywhere on Earth."""
+    if value is None:
+        return None
+    latest = latest_date()
+    try:
+        date = parse_date(value)
+    except ValidationError:
+        date = None
+    if date is None or not EARLIEST_DATE <= date <= latest:
+        raise click.BadParameter(f'"{value}" is not accepted; expected a date from '
+                                 f"{EARLIEST_DATE} to {latest}, written YYYY-MM-DD.", ctx, param)
+    return date
+
+
 def _period(first: str, last: str) -> Callable:
     """``--from D`` and ``--to D`` options, passed on as ``start`` and ``end``."""
     def decorate(command: Callable) -> Callable:
-        command = click.option("--to", "end", metavar="D", callback=_date_arg,
+        command = click.option("--to", "end", metavar="D", callback=_period_date,
                                help=f"Last day (default: {last}).")(command)
-        return click.option("--from", "start", metavar="D", callback=_date_arg,
+        return click.option("--from", "start", metavar="D", callback=_period_date,
                             help=f"First day (default: {first}).")(command)
     return decorate
 

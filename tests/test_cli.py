@@ -137,6 +137,33 @@ def test_import_refuses_a_day_that_has_not_begun_anywhere(run, in_the_last_time_
     assert _snapshot(db_path) == before
 
 
+@pytest.mark.parametrize(("args", "option", "value"), [
+    (["report", "--to", "0001-01-01", "-o", "r.pdf"], "--to", "0001-01-01"),
+    (["report", "--from", "9999-12-31", "--to", "9999-12-31", "-o", "r.pdf"], "--from",
+     "9999-12-31"),
+    (["chart", "trends", "--from", "0001-01-01", "-o", "c.png"], "--from", "0001-01-01"),
+    (["list", "--from", "1899-12-31"], "--from", "1899-12-31"),
+    (["insights", "--to", "2026-12-04"], "--to", "2026-12-04"),
+    (["list", "--to", "yesterday"], "--to", "yesterday"),
+])
+def test_period_options_accept_1900_up_to_the_latest_date_begun(run, in_the_last_time_zone,
+                                                                 tmp_path, args, option, value):
+    run("add", "--date", DAY, "--pain", "5")
+    args = [str(tmp_path / a) if a.endswith((".pdf", ".png")) else a for a in args]
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: Invalid value for '{option}': \"{value}\" is not accepted; "
+                          "expected a date from 1900-01-01 to 2026-12-03, written YYYY-MM-DD.")
+    assert err.count("\n") == 1
+    assert list(tmp_path.glob("*.p[dn][fg]")) == []
+
+
+def test_period_options_accept_their_first_and_last_dates(run, in_the_last_time_zone):
+    run("add", "--date", DAY, "--pain", "5")
+    code, out, _ = run("list", "--from", "1900-01-01", "--to", "2026-12-03", "--json")
+    assert code == 0 and [d["date"] for d in json.loads(out)] == [DAY]
+
+
 def test_add_with_nothing_to_save_is_a_usage_error(run, db_path):
     code, _, err = run("add", "--date", DAY)
     assert code == 2 and "Nothing to save" in err
@@ -168,7 +195,7 @@ def test_list_shows_a_range_as_a_table_or_json(run):
     assert lines[1].startswith("2026-03-02     4")
     days = json.loads(run("list", "--json")[1])
     assert [d["pain"] for d in days] == [3, 4, 8]
-    assert run("list", "--from", "2027-01-01")[1] == "No days logged in this range.\n"
+    assert run("list", "--from", "2026-04-01")[1] == "No days logged in this range.\n"
 
 
 def test_delete_removes_a_day(run):
