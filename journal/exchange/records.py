@@ -67,6 +67,8 @@ def check_activity_minutes(entry: Entry, given: object) -> None:
     """The derived total, when a file gives it, must agree with the activities."""
     if given is None or given == "" or given == entry.activity_minutes:
         return
+    if entry.activity_minutes is None:
+        raise ValidationError("activity_minutes", given, "a blank, as no activities are given")
     raise ValidationError("activity_minutes", given,
                           f"the total of the activities ({entry.activity_minutes}) or a blank")
 

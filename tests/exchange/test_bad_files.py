@@ -20,6 +20,8 @@ LONG = "9" * 5000  # more digits than int() converts
     ("", 1, "empty"),
     ('date,pain\n2026-01-01,"5\n', 2, "malformed"),
     ("date,activity_minutes,activities\n2026-01-01,45,walking:30\n", 2, "total of the activities"),
+    ("date,activity_minutes\n2026-01-01,45\n", 2,
+     'Activity minutes: "45" is not accepted; expected a blank, as no activities are given.'),
     ("date,activity_minutes,activities\r\n2024-02-01,²,walking:2\r\n", 2,
      'Activity minutes: "²" is not accepted; expected the total'),
     ("date,activity_minutes,activities\n2024-02-01,0,none\n2024-02-02," + LONG + ",none\n", 3,
