@@ -40,11 +40,13 @@ FIELD_LABELS = {
 
 
 def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    return FIELD_LABELS.get(field, " ".join(field.replace("_", " ").split()).capitalize())
 
 
 def _show(value: object) -> str:
+    """The value on one line (a message is one line), shortened."""
     text = value if isinstance(value, str) else repr(value)
+    text = text.replace("\r\n", "\n").replace("\n", " ⏎ ")
     if len(text) > 60:
         text = text[:57] + "..."
     return f'"{text}"'

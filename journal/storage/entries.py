@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from journal.domain import Activity, Entry
+from journal.domain import Activity, Entry, ValidationError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -142,9 +142,18 @@ def _day_row(entry: Entry, created_at: str | None, updated_at: str | None) -> di
 def _entry(row: Sequence, activities: dict[str, list[Activity]]) -> Entry:
     (date, pain, worst_pain, mood, energy, sleep_hours, sleep_quality, activity_recorded,
      tags, notes, created_at, updated_at) = row
-    return Entry(
-        date=dt.date.fromisoformat(date), pain=pain, worst_pain=worst_pain, mood=mood,
-        energy=energy, sleep_hours=sleep_hours, sleep_quality=sleep_quality,
-        activities=tuple(activities.get(date, ())) if activity_recorded else None,
-        tags=tuple(json.loads(tags)), notes=notes, created_at=created_at, updated_at=updated_at,
-    )
+    kept = tuple(activities.get(date, ())) if activity_recorded else None
+    fields = dict(date=dt.date.fromisoformat(date), pain=pain, worst_pain=worst_pain, mood=mood,
+                  energy=energy, sleep_hours=sleep_hours, sleep_quality=sleep_quality,
+                  tags=tuple(json.loads(tags)), notes=notes, created_at=created_at,
+                  updated_at=updated_at)
+    try:
+        return Entry(activities=kept, **fields)
+    except ValidationError as error:
+        if not error.field.startswith("activity"):
+            raise
+    # A day saved before the daily limits on activities existed: shown as it was stored
+    # (never cut), and the form names the limit when the day is next saved.
+    entry = Entry(activities=None, **fields)
+    object.__setattr__(entry, "activities", kept)
+    return entry

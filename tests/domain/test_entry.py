@@ -118,3 +118,10 @@ def test_a_day_holds_at_most_50_activities():
     assert caught.value.field == "activity"
     assert str(caught.value) == ('Activity: "2000 activities" is not accepted; expected at most 50 '
                                  "activities a day.")
+
+
+def test_a_message_is_one_line_even_for_a_field_or_value_with_line_breaks():
+    from journal.domain import ValidationError
+
+    error = ValidationError("\nergy", "two\nlines", "a number")
+    assert "\n" not in str(error) and "two ⏎ lines" in str(error)

@@ -5,7 +5,7 @@ import stat
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from journal.domain import Activity, Entry
+from journal.domain import Activity, Entry, ValidationError
 from journal.storage import EntryStore, StorageError, open_database
 from journal.storage.migrations import migrations
 from tests.strategies import entries
@@ -177,3 +177,16 @@ def test_a_journal_missing_a_migration_is_not_opened_light(tmp_path):
     conn.commit()
     conn.close()
     assert open_current_for_reading(path) is None
+
+
+def test_a_day_stored_before_the_daily_activity_limits_still_reads_as_stored(store):
+    """Older versions accepted 5 x 1440 minutes; such a journal must still open, unchanged."""
+    store.save(Entry(DAY, pain=3, activities=()))
+    store.db.execute("UPDATE days SET activity_recorded = 1 WHERE date = ?", [DAY.isoformat()])
+    store.db["activities"].insert_all(
+        {"date": DAY.isoformat(), "position": i, "kind": "walking", "minutes": 1440}
+        for i in range(5))
+    day = store.get(DAY)
+    assert day.pain == 3 and day.activity_minutes == 7200 and len(day.activities) == 5
+    with pytest.raises(ValidationError, match="at most 1440"):
+        Entry(DAY, activities=day.activities)  # saving it again asks for a fix
