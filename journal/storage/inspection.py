@@ -95,9 +95,12 @@ def _refuse_if_not_ours(file: Path, app_id: int, version: int, tables: set[str],
 
 
 def problem_text(verdict: list[str]) -> str:
-    """The first problem of a failed check, briefly (the full listing is for `check`)."""
-    first = verdict[0] if len(verdict[0]) <= 100 else verdict[0][:97] + "..."
-    more = len(verdict) - 1
+    """The first problem of a failed check, on one short line (SQLite's listing can run to
+    hundreds of lines; `pain-journal check` is where the whole of it belongs)."""
+    lines = [line.strip() for row in verdict for line in row.splitlines()
+             if line.strip() and not line.startswith("***")] or ["unknown damage"]
+    first = lines[0] if len(lines[0]) <= 100 else lines[0][:97] + "..."
+    more = len(lines) - 1
     return first if not more else f"{first}; and {more}{'+' if more >= 19 else ''} more problems"
 
 

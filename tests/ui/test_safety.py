@@ -1,9 +1,11 @@
 """The app's side of data safety: one window per journal, damaged files, backups."""
 
+import sqlite3
 import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from journal.domain import Entry
@@ -153,3 +155,98 @@ def test_write_failures_are_explained_in_one_sentence():
         "The journal file cannot be written (it is read-only")
     assert _explain(OSError(28, "No space left on device")).startswith("The disk is full")
     assert "busy in another program" in _explain(sqlite3.OperationalError("database is locked"))
+
+
+def _damage_a_data_page(db_path):
+    """Damage inside the days table: the file still opens; only a full check finds it."""
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(db_path, "r+b") as handle:
+        handle.seek(11 * 4096 + 100)  # page 12: a leaf of the days table
+        handle.write(bytes(2000))
+
+
+def _journal_with_a_year(db_path):
+    from journal.cli import main
+    from journal.storage.journal_info import JOURNAL
+
+    db = open_database(db_path)
+    from journal.demo import demo_entries
+
+    EntryStore(db).save_many(demo_entries(365, seed=2))
+    db.close()
+    assert main(["--db", str(db_path), "check"]) == 0
+    return JOURNAL
+
+
+def _window_until_painted(qtbot, db_path, settings_path):
+    from journal.storage.lock import JournalLock
+    from journal.ui.app import create_main_window
+
+    lock = JournalLock(db_path)
+    lock.acquire("a test window")
+    window = create_main_window(db_path, QSettings(str(settings_path),
+                                                   QSettings.Format.IniFormat), lock=lock)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_ready() or not window.isVisible())
+    return window, lock
+
+
+def test_damage_found_after_the_first_paint_offers_the_backup(qtbot, db_path, settings_path,
+                                                             monkeypatch):
+    from journal.ui import recovery
+
+    _journal_with_a_year(db_path)
+    backup = create_backup(db_path)
+    _damage_a_data_page(db_path)
+    offers = []
+    monkeypatch.setattr(recovery, "offer_backup", lambda parent, error: offers.append(error) or True)
+    window, lock = _window_until_painted(qtbot, db_path, settings_path)
+    try:
+        assert [e.backup for e in offers] == [backup]        # offered at once, no traceback
+        assert window.isVisible() and window.state.count() > 300
+        assert "Restored the backup" in window.saved_label.text()
+        assert len(list(db_path.parent.glob("journal.db.damaged-*[0-9]"))) == 1
+    finally:
+        window.close()
+        lock.release()
+
+
+def test_declining_the_backup_closes_without_making_or_backing_up_anything(
+        qtbot, db_path, settings_path, monkeypatch):
+    from journal.ui import recovery
+
+    _journal_with_a_year(db_path)
+    backup = create_backup(db_path)
+    _damage_a_data_page(db_path)
+    damaged = db_path.read_bytes()
+    said = []
+    monkeypatch.setattr(recovery, "offer_backup", lambda parent, error: False)
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda p, t, text: said.append(text)))
+    window, lock = _window_until_painted(qtbot, db_path, settings_path)
+    lock.release()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert len(said) == 1 and "is damaged" in said[0] and "\n" not in said[0]
+    assert db_path.read_bytes() == damaged                  # not moved, not replaced
+    assert [b.path for b in list_backups(db_path)] == [backup]  # and never backed up
+
+
+def test_sample_data_is_never_backed_up_among_your_backups(open_window, db_path, qtbot):
+    from journal.ui.backups_dialog import BackupsDialog
+
+    window = open_window()
+    by_name(window, "Pain").setValue(4)
+    window.save_day()
+    window.state.backup()
+    window.sample_button.click()
+    qtbot.waitUntil(lambda: window.state.count() > 300)
+    dialog = BackupsDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.backup_button.isEnabled() and dialog.table.rowCount() == 0
+    assert "sample data" in dialog.where.text()
+    window.back_button.click()
+    mine = BackupsDialog(window.state, window)
+    qtbot.addWidget(mine)
+    assert mine.table.rowCount() == 1 and mine.table.item(0, 3).text() == "1"
