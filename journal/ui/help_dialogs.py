@@ -20,7 +20,8 @@ SHORTCUTS = (
     ("Alt+A", "Add an activity"),
     ("Enter in History", "Open the day"),
     ("Delete in History", "Delete the day (asks first)"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a save, delete or import"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo your typing while the day is unsaved; once it is "
+                              "saved, undo / redo the save (also a delete or an import)"),
     ("Ctrl+P", "Doctor report"),
     ("Ctrl+E / Ctrl+I", "Export / import data"),
     ("Ctrl+O", "Open another journal"),

@@ -52,6 +52,31 @@ def test_a_save_and_its_undo_and_redo(open_window, db_path):
     assert window.undo_action.text() == f"&Undo Save {TODAY:%a} {TODAY.day} {TODAY:%b %Y}"
 
 
+def test_ctrl_z_in_a_field_undoes_typing_until_saved_then_undoes_the_save(open_window, db_path,
+                                                                           qtbot):
+    """The form never shows what the journal does not hold (the audit: it showed 3 while the
+    journal held 9, with "Saved" in the status bar)."""
+    window = open_window()
+    pain = by_name(window, "Pain")
+    pain.setFocus()
+    qtbot.keyClicks(pain, "3")
+    press(Qt.Key.Key_S, CTRL)
+    pain.selectAll()
+    qtbot.keyClicks(pain, "9")
+    press(Qt.Key.Key_S, CTRL)
+    assert pain_on(db_path) == 9 and pain.hasFocus()
+    press(Qt.Key.Key_Z, CTRL)                   # saved, nothing unsaved: undo the save
+    assert pain_on(db_path) == 3 and pain.text() == "3" and not window.form.is_dirty()
+    assert window.saved_label.text().startswith("Undid: Save")
+    press(Qt.Key.Key_Z, CTRL | SHIFT)           # and redo it
+    assert pain_on(db_path) == 9 and pain.text() == "9"
+    pain.selectAll()
+    qtbot.keyClicks(pain, "5")                  # typing not saved yet: Ctrl+Z undoes the typing
+    assert window.form.is_dirty()
+    press(Qt.Key.Key_Z, CTRL)
+    assert pain.text() == "9" and pain_on(db_path) == 9 and not window.form.is_dirty()
+
+
 def test_delete_from_history_asks_and_undo_brings_the_day_back_exactly(open_window, db_path,
                                                                          answers):
     store = journal(db_path, Entry(YESTERDAY, pain=4, notes="kept", tags=("flare",)))
