@@ -12,6 +12,7 @@ from journal.charts.calendar import draw_calendar_chart
 from journal.charts.scatter import draw_activity_pain, draw_single, draw_sleep_pain
 from journal.charts.style import chart_style
 from journal.charts.trends import draw_trends
+from journal.exchange.files import private_output
 
 #: name -> (title in the chart picker, figure size in inches for exports)
 KINDS = {
@@ -52,8 +53,13 @@ def chart_figure(kind: str, series: DailySeries, measure: str = "pain") -> Figur
 
 
 def save_figure(figure: Figure, path: Path) -> None:
-    """PNG at 300 dpi, SVG or PDF (vector, real text), chosen by the file's extension."""
-    if path.suffix.lower() not in EXPORT_FORMATS:
+    """PNG at 300 dpi, SVG or PDF (vector, real text), chosen by the file's extension.
+
+    The file is private and whole, or the old one stays (see `private_output`).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in EXPORT_FORMATS:
         raise ValueError(f"{path.name}: charts are saved as .png, .svg or .pdf")
-    with chart_style():  # the style's font settings keep SVG/PDF text as real text
-        figure.savefig(path, dpi=300)
+    # The style's font settings keep SVG/PDF text as real text.
+    with chart_style(), private_output(path) as out:
+        figure.savefig(out, format=suffix[1:], dpi=300)

@@ -16,6 +16,7 @@ from journal.analysis.summary import summarize
 from journal.charts.catalog import draw_chart
 from journal.charts.style import chart_style
 from journal.domain import Entry
+from journal.exchange.files import private_output
 from journal.report.options import MIN_DAYS_FOR_CHARTS, PAPERS, ReportOptions
 from journal.report.summary_page import draw_summary_page
 
@@ -54,9 +55,9 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
 
 
 def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions) -> int:
-    """Write the PDF to *path*; returns the number of pages."""
+    """Write the PDF to *path*, private and whole or not at all; returns the number of pages."""
     pages = build_pages(entries, options)
-    with chart_style(whole_page=True), PdfPages(path, metadata={
+    with chart_style(whole_page=True), private_output(path) as out, PdfPages(out, metadata={
             "Title": f"Pain & Mood Journal report, {period_text(options.start, options.end)}",
             "Creator": "Pain & Mood Journal", "Subject": "Self-reported data"}) as pdf:
         for page in pages:

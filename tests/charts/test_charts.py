@@ -126,3 +126,18 @@ def test_png_exports_are_print_quality():
 def test_an_unknown_format_is_refused(tmp_path, quarter):
     with pytest.raises(ValueError, match="png, .svg or .pdf"):
         save_figure(chart_figure("trends", quarter), tmp_path / "chart.jpg")
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_saved_charts_keep_their_resolution_and_vector_text(quarter, tmp_path, suffix):
+    from PIL import Image
+
+    path = tmp_path / f"sleep-pain{suffix}"
+    save_figure(chart_figure("sleep-pain", quarter), path)
+    data = path.read_bytes()
+    if suffix == ".png":
+        assert [round(d) for d in Image.open(path).info["dpi"]] == [300, 300]
+    elif suffix == ".svg":
+        assert b"<text" in data and b"<image" not in data
+    else:
+        assert b"/Font" in data and b"/Subtype /Image" not in data

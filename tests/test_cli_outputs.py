@@ -1,0 +1,126 @@
+"""What `export`, `chart` and `report` do to the file named by -o: private, whole or untouched."""
+
+import errno
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from journal.cli import main
+
+OLD_REPORT = b"%PDF-1.4 the report printed for the last visit\n" * 2000
+
+
+@pytest.fixture
+def run(capsysbinary, db_path):
+    def run(*args):
+        code = main(["--db", str(db_path), *args])
+        out, err = capsysbinary.readouterr()
+        return code, out.decode("utf-8"), err.decode("utf-8")
+    return run
+
+
+@pytest.fixture
+def journal(run):
+    assert run("demo", "--days", "60")[0] == 0
+
+
+@pytest.fixture
+def umask_000():
+    """The widest umask there is: nothing the app writes may then be readable by others."""
+    old = os.umask(0)
+    yield
+    os.umask(old)
+
+
+def _mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def _files_in(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.parametrize(("args", "suffix"), [
+    (("export",), ".csv"), (("export", "--format", "json"), ".json"),
+    (("chart", "trends"), ".png"), (("chart", "sleep-pain"), ".svg"),
+    (("chart", "calendar"), ".pdf"), (("report",), ".pdf")],
+    ids=["csv", "json", "png", "svg", "pdf-chart", "report"])
+def test_every_output_is_readable_by_the_user_only_whatever_the_umask(journal, run, tmp_path,
+                                                                      umask_000, args, suffix):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    fresh, existing = folder / f"new{suffix}", folder / f"old{suffix}"
+    existing.write_bytes(b"an earlier copy")
+    existing.chmod(0o644)
+    for target in (fresh, existing):
+        code, _, err = run(*args, "-o", str(target))
+        assert code == 0, err
+        assert _mode(target) == 0o600
+        assert target.stat().st_size > 200
+    assert _files_in(folder) == [fresh.name, existing.name]
+
+
+def _half_a_file_then_full_disk(real):
+    """A savefig that writes part of the file, then finds the disk full (as a real one can)."""
+    def savefig(self, fname, *args, **kwargs):
+        if hasattr(fname, "write"):
+            fname.write(b"%PDF-1.4 half")
+        else:
+            with open(fname, "wb") as out:
+                out.write(b"%PDF-1.4 half")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    return savefig
+
+
+@pytest.mark.parametrize("command", [("chart", "trends"), ("report",)])
+def test_a_failure_while_writing_leaves_the_old_file_as_it_was(journal, run, tmp_path,
+                                                               monkeypatch, command):
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    if command[0] == "chart":
+        monkeypatch.setattr(Figure, "savefig", _half_a_file_then_full_disk(Figure.savefig))
+    else:
+        real = PdfPages.savefig
+        pages = []
+
+        def savefig(self, figure=None, **kwargs):
+            pages.append(figure)
+            if len(pages) == 2:  # page 1 is in the file, page 2 does not fit
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real(self, figure, **kwargs)
+
+        monkeypatch.setattr(PdfPages, "savefig", savefig)
+    folder = tmp_path / "visits"
+    folder.mkdir()
+    target = folder / "r.pdf"
+    target.write_bytes(OLD_REPORT)
+    code, _, err = run(*command, "-o", str(target))
+    assert code == 1
+    assert err == f"Error: Cannot write {target}: No space left on device.\n"
+    assert target.read_bytes() == OLD_REPORT
+    assert _files_in(folder) == ["r.pdf"]  # no temporary file left behind
+
+
+def test_a_report_killed_while_writing_leaves_the_old_report_whole(journal, db_path, tmp_path):
+    """The reported case: kill -9 during `report -o r.pdf` over an existing report."""
+    target = tmp_path / "r.pdf"
+    target.write_bytes(OLD_REPORT)
+    code = ("import os, signal, sys\n"
+            "from matplotlib.backends.backend_pdf import PdfPages\n"
+            "real = PdfPages.savefig\n"
+            "def savefig(self, figure=None, **kwargs):\n"
+            "    real(self, figure, **kwargs)\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n"
+            "PdfPages.savefig = savefig\n"
+            "from journal.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))\n")
+    result = subprocess.run([sys.executable, "-c", code, "--db", str(db_path), "report",
+                             "-o", str(target)], capture_output=True, timeout=120)
+    assert result.returncode == -9
+    assert target.read_bytes() == OLD_REPORT
+    for left in tmp_path.glob(".r.pdf*"):  # what a kill leaves: a hidden, private partial file
+        assert _mode(left) == 0o600
