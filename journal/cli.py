@@ -236,6 +236,8 @@ def export(fmt: str, output: Path | None) -> None:
     """Export every day, losslessly."""
     from journal.exchange import export_bytes
 
+    if output is not None:
+        _refuse_journal_files(output)
     entries = _store().between()
     data = export_bytes(entries, fmt)
     if output is None:
@@ -404,6 +406,7 @@ def chart_command(kind: str, start: dt.date | None, end: dt.date | None, measure
     if output.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise click.BadParameter(f'"{output.name}" must end in .png, .svg or .pdf.',
                                  param_hint="-o")
+    _refuse_journal_files(output)
     from journal.charts.catalog import chart_figure, save_figure
 
     series = _series(start, end)
@@ -432,6 +435,7 @@ def report_command(start: dt.date | None, end: dt.date | None, name: str, paper:
 
     if output.suffix.lower() != ".pdf":
         raise click.BadParameter(f'"{output.name}" must end in .pdf.', param_hint="-o")
+    _refuse_journal_files(output)
     end = end or dt.date.today()
     start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
     if end < start:
@@ -445,6 +449,16 @@ def report_command(start: dt.date | None, end: dt.date | None, name: str, paper:
     except OSError as error:
         raise Failure(f"Cannot write {output}: {error.strerror}.") from None
     click.echo(f"Saved a {pages}-page report for {start} to {end} to {output}.", err=True)
+
+
+def _refuse_journal_files(output: Path) -> None:
+    """Exit 2, before any work, if ``-o`` names the journal or a file that belongs to it."""
+    from journal.exchange.files import JournalFileError, refuse_journal_files
+
+    try:
+        refuse_journal_files(output, _db_path())
+    except JournalFileError as error:
+        raise click.BadParameter(str(error), param_hint="-o") from None
 
 
 def _json(value: object) -> str:

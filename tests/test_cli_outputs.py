@@ -124,3 +124,53 @@ def test_a_report_killed_while_writing_leaves_the_old_report_whole(journal, db_p
     assert target.read_bytes() == OLD_REPORT
     for left in tmp_path.glob(".r.pdf*"):  # what a kill leaves: a hidden, private partial file
         assert _mode(left) == 0o600
+
+
+def _journal_files(db_path):
+    """Every file in the journal's folder, backups included, with its bytes."""
+    folder = db_path.parent
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def _alias(db_path, tmp_path, how, suffix):
+    """A name for -o that is, or belongs to, the journal."""
+    if how == "itself":
+        return db_path
+    if how == "by-another-spelling":
+        return db_path.parent / ".." / db_path.parent.name / db_path.name
+    if how in ("-wal", "-shm", "-journal", ".lock"):
+        return db_path.with_name(db_path.name + how)
+    if how == "backups":
+        from journal.storage.backup import backups_dir
+
+        backups_dir(db_path).mkdir(exist_ok=True)
+        return backups_dir(db_path) / f"copy{suffix}"
+    link = tmp_path / f"link{suffix}"
+    if how == "symlink":
+        link.symlink_to(db_path)
+    else:
+        os.link(db_path, link)
+    return link
+
+
+REFUSALS = [*((("export",), how) for how in ("itself", "by-another-spelling", "symlink",
+                                              "hardlink", "-wal", "-shm", "-journal", ".lock",
+                                              "backups")),
+            *((("chart", "trends"), how) for how in ("symlink", "hardlink", "backups")),
+            *((("report",), how) for how in ("symlink", "hardlink", "backups"))]
+
+
+@pytest.mark.parametrize(("command", "how"), REFUSALS,
+                         ids=[f"{command[0]}-{how}" for command, how in REFUSALS])
+def test_an_output_that_is_the_journal_or_one_of_its_files_is_refused(journal, run, db_path,
+                                                                       tmp_path, command, how):
+    suffix = {"export": ".csv", "chart": ".png", "report": ".pdf"}[command[0]]
+    target = _alias(db_path, tmp_path, how, suffix)
+    before = _journal_files(db_path)
+    code, out, err = run(*command, "-o", str(target))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("Error: Invalid value for -o: ")
+    assert str(target) in err and "choose another" in err
+    assert _journal_files(db_path) == before
+    assert run("list", "--json")[0] == 0

@@ -1,7 +1,7 @@
 """Every file the app writes that holds health data: exports, charts and reports.
 
 They all go through `private_output`, so each is readable by the user only and is
-either written whole or not at all.
+either written whole or not at all; `refuse_journal_files` keeps them off the journal.
 """
 
 from __future__ import annotations
@@ -13,7 +13,50 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from journal.storage.backup import backups_dir
+from journal.storage.lock import JournalLock
+
 PRIVATE_MODE = 0o600
+#: What SQLite keeps beside a journal while it is open or after a crash.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+class JournalFileError(ValueError):
+    """The chosen output is the journal, one of the files beside it, or in its backups."""
+
+
+def refuse_journal_files(path: Path, journal: Path) -> None:
+    """Raise JournalFileError if writing *path* would overwrite *journal* or what belongs to it.
+
+    That is the journal itself (by any name: a symlink or a hard link counts), its SQLite
+    companions (``-wal``, ``-shm``, ``-journal``), its lock file, and anything inside its
+    backups folder. The message names *path* as the user gave it.
+    """
+    output = _real(path)
+    for name in {journal.absolute(), _real(journal)}:  # SQLite resolves symlinks itself
+        if _same_file(path, output, name):
+            raise JournalFileError(f"{path} is your journal; writing there would destroy it. "
+                                   "Please choose another file.")
+        beside = [name.with_name(name.name + suffix) for suffix in SQLITE_COMPANIONS]
+        if any(_same_file(path, output, other) for other in (*beside, JournalLock(name).path)):
+            raise JournalFileError(f"{path} is one of the files your journal keeps beside it; "
+                                   "writing there could damage it. Please choose another file.")
+        if output.is_relative_to(_real(backups_dir(name))):
+            raise JournalFileError(f"{path} is in your journal's backups folder, which holds "
+                                   "only backups. Please choose another folder.")
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _same_file(path: Path, real_path: Path, protected: Path) -> bool:
+    if real_path == _real(protected):
+        return True
+    try:  # a hard link: another name, the same file
+        return os.path.samefile(path, protected)
+    except OSError:  # one of them does not exist (yet)
+        return False
 
 
 @contextmanager

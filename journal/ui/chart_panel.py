@@ -21,9 +21,10 @@ from journal.analysis.insights import Insight, insights
 from journal.analysis.series import DailySeries, daily_series
 from journal.analysis.wording import CAUTION
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
+from journal.ui.file_actions import output_refused
 from journal.ui.first_paint import after_next_paint
-from journal.ui.widgets import date_edit, labelled_row, qdate
 from journal.ui.state import JournalState
+from journal.ui.widgets import date_edit, labelled_row, qdate
 
 PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365), ("All days", None),
            ("Custom", -1))
@@ -201,6 +202,8 @@ class ChartPanel(QWidget):
         path = Path(path_text)
         if path.suffix.lower() not in (".png", ".svg", ".pdf"):
             path = path.with_name(path.name + "." + chosen.split("(*.")[1].rstrip(")"))
+        if output_refused(self, path, self.state):
+            return
         try:
             save_figure(chart_figure(self.kind(), series), path)
         except OSError as error:

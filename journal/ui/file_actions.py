@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from journal.exchange import ImportFileError, export_bytes, guess_format, plan_import, read_entries
-from journal.exchange.files import write_private
+from journal.exchange.files import JournalFileError, refuse_journal_files, write_private
 from journal.ui.state import JournalState, JournalWriteError
 
 CSV_FILTER = "CSV for spreadsheets (*.csv)"
@@ -26,6 +26,8 @@ def export_data(parent: QWidget, state: JournalState) -> str | None:
     fmt = "json" if chosen == JSON_FILTER or path.suffix.lower() == ".json" else "csv"
     if path.suffix.lower() != f".{fmt}":
         path = path.with_name(f"{path.name}.{fmt}")
+    if output_refused(parent, path, state):
+        return None
     entries = state.entries()
     try:
         write_private(path, export_bytes(entries, fmt))
@@ -34,6 +36,16 @@ def export_data(parent: QWidget, state: JournalState) -> str | None:
                             f"Could not write {path}: {error.strerror}. Nothing was exported.")
         return None
     return f"Exported {len(entries)} days to {path.name}."
+
+
+def output_refused(parent: QWidget, path: Path, state: JournalState) -> bool:
+    """True, after saying why, if *path* is the journal or one of its files: write nothing."""
+    try:
+        refuse_journal_files(path, state.db_path)
+    except JournalFileError as error:
+        QMessageBox.warning(parent, "Not saved", str(error))
+        return True
+    return False
 
 
 def import_data(parent: QWidget, state: JournalState) -> str | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.report.options import PAPERS, ReportOptions, default_paper
+from journal.ui.file_actions import output_refused
 from journal.ui.state import JournalState
 from journal.ui.widgets import date_edit, qdate
 
@@ -185,6 +186,8 @@ class ReportDialog(QDialog):
         path = Path(path_text)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        if output_refused(self, path, self.state):
+            return
         self._remember(options)
         self._job = _WriteReport(path, self._entries(options), options)
         self._job.signals.finished.connect(self._on_job_finished)

@@ -5,7 +5,12 @@ import stat
 
 import pytest
 
-from journal.exchange.files import private_output, write_private
+from journal.exchange.files import (
+    JournalFileError,
+    private_output,
+    refuse_journal_files,
+    write_private,
+)
 
 
 @pytest.fixture
@@ -59,3 +64,14 @@ def test_an_unwritable_folder_raises_oserror_and_writes_nothing(tmp_path):
     with pytest.raises(OSError), private_output(tmp_path / "no" / "such" / "x.csv") as out:
         out.write(b"never")
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_only_the_journal_and_what_belongs_to_it_is_refused(tmp_path):
+    journal = tmp_path / "j.db"
+    journal.write_bytes(b"SQLite format 3\x00")
+    for name in ("j.db", "j.db-wal", "j.db-shm", "j.db-journal", "j.db.lock", "backups/x.csv",
+                 "backups/old/x.csv"):
+        with pytest.raises(JournalFileError, match=f"^{tmp_path / name} is "):
+            refuse_journal_files(tmp_path / name, journal)
+    for name in ("j.db.csv", "j.db-wal.csv", "backups.csv", "backups-old/x.csv", "j.pdf"):
+        refuse_journal_files(tmp_path / name, journal)  # look alike, but are not the journal's

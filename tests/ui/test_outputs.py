@@ -4,10 +4,11 @@ import os
 import stat
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journal.demo import demo_entries
 from journal.storage import EntryStore, open_database
+from tests.ui.helpers import by_name
 
 
 def fill(db_path, days=60):
@@ -66,4 +67,63 @@ def test_a_saved_report_is_private_whatever_the_umask(open_window, db_path, qtbo
     with qtbot.waitSignal(dialog.saved, timeout=30_000):
         dialog.save_button.click()
     assert target.read_bytes().startswith(b"%PDF") and _mode(target) == 0o600
+    dialog.close()
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text: shown.append(text)))
+    return shown
+
+
+def _journal_files(db_path):
+    return {str(p.relative_to(db_path.parent)): p.read_bytes()
+            for p in sorted(db_path.parent.rglob("*")) if p.is_file()}
+
+
+def test_exporting_onto_the_journal_is_refused(open_window, db_path, monkeypatch, tmp_path,
+                                               warnings):
+    window = open_window()
+    by_name(window, "Pain").setValue(4)
+    window.save_day()
+    link = tmp_path / "mine.csv"
+    os.link(db_path, link)  # another name for the very same file
+    choose(monkeypatch, link, "CSV for spreadsheets (*.csv)")
+    before = _journal_files(db_path)
+    window._on_export()
+    assert len(warnings) == 1 and str(link) in warnings[0] and "your journal" in warnings[0]
+    assert _journal_files(db_path) == before
+    assert window.state.entries()[0].pain == 4
+
+
+def test_exporting_a_chart_into_the_backups_folder_is_refused(open_window, db_path, qtbot,
+                                                              monkeypatch, warnings):
+    from journal.storage.backup import backups_dir
+
+    fill(db_path)
+    panel = open_charts(open_window(), qtbot)
+    backups_dir(db_path).mkdir(exist_ok=True)
+    target = backups_dir(db_path) / "chart.png"
+    choose(monkeypatch, target, "PNG image, 300 dpi (*.png)")
+    panel.export_button.click()
+    assert len(warnings) == 1 and str(target) in warnings[0]
+    assert not target.exists()
+
+
+def test_saving_a_report_over_the_journal_is_refused(open_window, db_path, qtbot, monkeypatch,
+                                                     tmp_path, warnings):
+    fill(db_path)
+    window = open_window()
+    dialog = open_report(window, qtbot)
+    link = tmp_path / "visit.pdf"
+    link.symlink_to(db_path)
+    choose(monkeypatch, link, "PDF document (*.pdf)")
+    before, days = _journal_files(db_path), window.state.count()
+    dialog.save_button.click()
+    assert len(warnings) == 1 and str(link) in warnings[0]
+    assert dialog.save_button.isEnabled() and not dialog.busy.isVisible()  # nothing started
+    assert _journal_files(db_path) == before
+    assert window.state.count() == days
     dialog.close()
