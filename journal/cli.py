@@ -231,14 +231,16 @@ def delete(date: dt.date) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
               show_default=True, help="csv opens in spreadsheets; json is for programs.")
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (default: standard output).")
+              help="Write to FILE; - is standard output (the default).")
 def export(fmt: str, output: Path | None) -> None:
     """Export every day, losslessly."""
     from journal.exchange import export_bytes
 
+    if output == Path("-"):
+        output = None
+    entries = _store().between()
     if output is not None:
         _refuse_journal_files(output)
-    entries = _store().between()
     data = export_bytes(entries, fmt)
     if output is None:
         sys.stdout.buffer.write(data)
@@ -406,10 +408,10 @@ def chart_command(kind: str, start: dt.date | None, end: dt.date | None, measure
     if output.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise click.BadParameter(f'"{output.name}" must end in .png, .svg or .pdf.',
                                  param_hint="-o")
-    _refuse_journal_files(output)
     from journal.charts.catalog import chart_figure, save_figure
 
     series = _series(start, end)
+    _refuse_journal_files(output)
     try:
         save_figure(chart_figure(kind, series, measure), output)
     except OSError as error:
@@ -435,7 +437,6 @@ def report_command(start: dt.date | None, end: dt.date | None, name: str, paper:
 
     if output.suffix.lower() != ".pdf":
         raise click.BadParameter(f'"{output.name}" must end in .pdf.', param_hint="-o")
-    _refuse_journal_files(output)
     end = end or dt.date.today()
     start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
     if end < start:
@@ -444,6 +445,7 @@ def report_command(start: dt.date | None, end: dt.date | None, name: str, paper:
     from journal.report.pdf import write_report
 
     entries = _store().between(options.previous[0], end)
+    _refuse_journal_files(output)
     try:
         pages = write_report(output, entries, options)
     except OSError as error:
@@ -452,7 +454,10 @@ def report_command(start: dt.date | None, end: dt.date | None, name: str, paper:
 
 
 def _refuse_journal_files(output: Path) -> None:
-    """Exit 2, before any work, if ``-o`` names the journal or a file that belongs to it."""
+    """Exit 2 if ``-o`` names the journal or a file that belongs to it.
+
+    Called with the journal open, so that /dev/fd/N naming the journal's own descriptor is seen.
+    """
     from journal.exchange.files import JournalFileError, refuse_journal_files
 
     try:

@@ -5,6 +5,9 @@ import os
 import stat
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +27,10 @@ def run(capsysbinary, db_path):
 
 @pytest.fixture
 def journal(run):
-    assert run("demo", "--days", "60")[0] == 0
+    """A journal of 60 days, some missed; its number of logged days."""
+    code, out, _ = run("demo", "--days", "60")
+    assert code == 0
+    return int(out.split()[1])
 
 
 @pytest.fixture
@@ -174,3 +180,118 @@ def test_an_output_that_is_the_journal_or_one_of_its_files_is_refused(journal, r
     assert str(target) in err and "choose another" in err
     assert _journal_files(db_path) == before
     assert run("list", "--json")[0] == 0
+
+
+posix_only = pytest.mark.skipif(os.name == "nt", reason="FIFOs, devices and /proc are POSIX")
+
+
+@contextmanager
+def reading(read_fd, writer_fd):
+    """Collect what is written to a pipe or FIFO, on a thread, until the app closes it.
+
+    *writer_fd* is our own write end, held open so the reader waits for the app instead of
+    seeing an empty pipe's end; closing it at the end means nothing can hang.
+    """
+    chunks = []
+
+    def drain():
+        while chunk := os.read(read_fd, 65536):
+            chunks.append(chunk)
+
+    thread = threading.Thread(target=drain, daemon=True)
+    thread.start()
+    try:
+        yield chunks
+    finally:
+        os.close(writer_fd)
+        thread.join(timeout=60)
+        os.close(read_fd)
+    assert not thread.is_alive()
+
+
+@contextmanager
+def reading_fifo(fifo):
+    read_fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens for reading at once
+    writer_fd = os.open(fifo, os.O_WRONLY)  # ... and then for writing too
+    os.set_blocking(read_fd, True)
+    with reading(read_fd, writer_fd) as chunks:
+        yield chunks
+
+
+@pytest.fixture
+def null_device(tmp_path):
+    """/dev/null; as root, a node just like it, so that a regression cannot replace the real one."""
+    if os.geteuid() != 0:
+        return Path("/dev/null")
+    node = tmp_path / "null"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    return node
+
+
+@posix_only
+@pytest.mark.parametrize(("command", "name", "start"), [
+    (("export",), "pipe", b"\xef\xbb\xbfdate,pain"), (("chart", "trends"), "pipe.png", b"\x89PNG"),
+    (("report",), "pipe.pdf", b"%PDF")], ids=["export", "chart", "report"])
+def test_a_fifo_is_written_in_place(journal, run, tmp_path, command, name, start):
+    fifo = tmp_path / name
+    os.mkfifo(fifo, 0o600)
+    with reading_fifo(fifo) as chunks:
+        code, _, err = run(*command, "-o", str(fifo))
+    assert code == 0, err
+    assert b"".join(chunks).startswith(start)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert list(tmp_path.glob(f".{name}*")) == []  # no temporary file beside it
+
+
+@posix_only
+def test_a_device_is_written_in_place_and_stays_a_device(journal, run, null_device):
+    code, _, err = run("export", "-o", str(null_device))
+    assert (code, err) == (0, f"Exported {journal} days to {null_device}.\n")
+    assert stat.S_ISCHR(os.stat(null_device).st_mode)
+
+
+@posix_only
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_link_to_an_open_stream_writes_to_that_stream(journal, run, tmp_path):
+    """What `-o /dev/stdout` is: a symlink to /proc/self/fd/1, here to a pipe of our own."""
+    read_fd, write_fd = os.pipe()
+    stream = tmp_path / "stdout"
+    stream.symlink_to(f"/proc/self/fd/{write_fd}")
+    with reading(read_fd, write_fd) as chunks:
+        code, _, err = run("export", "--format", "json", "-o", str(stream))
+    assert code == 0, err
+    assert b"".join(chunks).startswith(b"{")
+    assert stream.is_symlink()
+
+
+def test_dash_means_standard_output(journal, run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("export", "-o", "-")
+    assert code == 0 and out.startswith("\ufeffdate,pain,") and err == ""
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_symlink_to_a_file_keeps_the_link_and_replaces_the_file(journal, run, tmp_path):
+    real = tmp_path / "exports" / "journal.csv"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(real)
+    code, _, err = run("export", "-o", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and real.read_bytes().startswith(b"\xef\xbb\xbfdate,pain")
+    assert _mode(real) == 0o600 and _files_in(real.parent) == ["journal.csv"]
+
+
+@posix_only
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_descriptor_of_the_journal_is_the_journal(journal, run, db_path):
+    """/proc/self/fd/N is written in place; when N is the journal, that must be refused too."""
+    fd = os.open(db_path, os.O_RDONLY)
+    try:
+        before = _journal_files(db_path)
+        code, _, err = run("export", "-o", f"/proc/self/fd/{fd}")
+    finally:
+        os.close(fd)
+    assert code == 2 and "is your journal" in err
+    assert _journal_files(db_path) == before

@@ -7,6 +7,7 @@ either written whole or not at all; `refuse_journal_files` keeps them off the jo
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,9 +67,16 @@ def private_output(path: Path) -> Iterator[BinaryIO]:
     A regular file (new or existing) is written as a temporary file in the same folder,
     created 0600 whatever the umask, fsynced and renamed over *path*; on any error,
     kill -9 included, *path* is left as it was, and on an exception the temporary file
-    is removed. Raises OSError when the place is not writable.
+    is removed. A device, a FIFO or standard output (``/dev/stdout``, ``/dev/fd/N``) is
+    written in place: it cannot be renamed over, and must not be replaced by a file.
+    Raises OSError when the place is not writable.
     """
-    target = path
+    descriptor = _open_in_place(path)
+    if descriptor is not None:
+        with os.fdopen(descriptor, "wb") as out:
+            yield out
+        return
+    target = _final_target(path)
     # mkstemp: a new name (O_EXCL), mode 0600 under any umask that leaves the owner's bits.
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -89,6 +97,40 @@ def write_private(path: Path, data: bytes) -> None:
     """Write *data* to *path* through `private_output`."""
     with private_output(path) as out:
         out.write(data)
+
+
+def _open_in_place(path: Path) -> int | None:
+    """A descriptor to write to when *path* is not a file to replace, else None."""
+    own = _own_descriptor(path)
+    if own is not None:  # keeps the stream's own offset and append mode (`>>`)
+        return os.dup(own)
+    try:
+        mode = os.stat(path).st_mode  # through symlinks: /dev/stdout -> /proc/self/fd/1 -> ...
+    except OSError:
+        return None  # a new file, or an error that writing the temporary file will name
+    if stat.S_ISREG(mode):
+        return None
+    # No O_CREAT: if it vanished meanwhile, say so rather than create a file with the umask's mode.
+    return os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _own_descriptor(path: Path) -> int | None:
+    """N when *path* is, or links to, /dev/fd/N or /proc/self/fd/N: a file this process has open."""
+    current = Path(os.path.abspath(path))
+    for _ in range(40):  # the kernel's own limit on symlinks in a row
+        folder = current.parent
+        if current.name.isdigit() and str(folder) in (
+                "/dev/fd", "/proc/self/fd", f"/proc/{os.getpid()}/fd"):
+            return int(current.name)
+        if not current.is_symlink():
+            return None
+        current = Path(os.path.abspath(folder / os.readlink(current)))
+    return None
+
+
+def _final_target(path: Path) -> Path:
+    """The file a symlink points to (the link itself stays), or *path*."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _fsync_folder(folder: Path) -> None:
