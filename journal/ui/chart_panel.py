@@ -45,6 +45,9 @@ class ChartPanel(QWidget):
         self.series: DailySeries | None = None
         self.results: list[Insight] = []
         self._stale = True
+        # Redraws wait for the event loop (paint first); a hidden panel drops them (see hideEvent).
+        self._redraw_timer = QTimer(self, singleShot=True, interval=0)
+        self._redraw_timer.timeout.connect(self.redraw)
         self.canvas = FigureCanvasQTAgg(Figure(layout="constrained"))
         self.canvas.setAccessibleName("Chart")
         self.canvas.setMinimumHeight(320)
@@ -171,12 +174,17 @@ class ChartPanel(QWidget):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self.redraw)  # paint the tab first, then draw
+            self._redraw_timer.start()  # paint the tab first, then draw
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802
+        # Another tab, or the window closed and its journal with it: draw when shown again.
+        self._redraw_timer.stop()
+        super().hideEvent(event)
 
     def _on_state_changed(self, *_args: object) -> None:
         self._stale = True
         if self.isVisible():
-            QTimer.singleShot(0, self.redraw)
+            self._redraw_timer.start()
 
     def _on_period_changed(self, index: int) -> None:
         custom = PERIODS[index][1] == -1

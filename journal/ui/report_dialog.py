@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import (
+    QDate, QEvent, QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal,
+)
+from PySide6.QtGui import QHideEvent, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
@@ -24,6 +26,7 @@ from journal.ui.widgets import date_edit, qdate
 PRESETS = (("Last 30 days", 30), ("Last 60 days", 60), ("Last 90 days", 90),
            ("Since my last visit", "visit"), ("Custom dates", "custom"))
 PREVIEW_WIDTH = 360
+PREVIEW_DELAY_MS = 250  # typing a name redraws the preview once, after a pause
 
 
 class _Signals(QObject):
@@ -62,8 +65,11 @@ class ReportDialog(QDialog):
         self._job: _WriteReport | None = None
         self._build()
         self._restore()
-        self._preview_timer = QTimer(self, singleShot=True, interval=250)
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.update_preview)
+        self._owner = parent.window() if parent is not None else None
+        if self._owner is not None:
+            self._owner.installEventFilter(self)
         for signal in (self.preset.currentIndexChanged, self.last_visit.dateChanged,
                        self.from_edit.dateChanged, self.to_edit.dateChanged,
                        self.name.textChanged, self.paper.currentIndexChanged,
@@ -160,7 +166,24 @@ class ReportDialog(QDialog):
                 edit.blockSignals(True)
                 edit.setDate(qdate(day))
                 edit.blockSignals(False)
-        self._preview_timer.start()
+        if self.isVisible():  # else showEvent previews
+            self._preview_timer.start()
+
+    # Open only while shown: the preview reads the journal, which closes with the main window.
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._preview_timer.start()  # the journal may have changed since it was last open
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self._preview_timer.stop()
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Its window was closed (a minimized window's hide comes from the system): close too.
+        if (watched is self._owner and event.type() == QEvent.Type.Hide
+                and not event.spontaneous()):
+            self.close()
+        return super().eventFilter(watched, event)
 
     def update_preview(self) -> None:
         """Render page 1 as it will print."""
@@ -173,7 +196,8 @@ class ReportDialog(QDialog):
         canvas = FigureCanvasAgg(page)
         page.set_dpi(PREVIEW_WIDTH / PAPERS[options.paper][0])
         canvas.draw()
-        image = QImage(canvas.buffer_rgba(), *canvas.get_width_height(), QImage.Format.Format_RGBA8888)
+        image = QImage(canvas.buffer_rgba(), *canvas.get_width_height(),
+                       QImage.Format.Format_RGBA8888)
         self.preview.setPixmap(QPixmap.fromImage(image.copy()))
 
     def _on_save_clicked(self) -> None:
