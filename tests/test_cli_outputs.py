@@ -14,6 +14,7 @@ import pytest
 from journal.cli import main
 
 OLD_REPORT = b"%PDF-1.4 the report printed for the last visit\n" * 2000
+posix_only = pytest.mark.skipif(os.name == "nt", reason="signals, FIFOs, devices and /proc")
 
 
 @pytest.fixture
@@ -58,37 +59,33 @@ def test_every_output_is_readable_by_the_user_only_whatever_the_umask(journal, r
                                                                       umask_000, args, suffix):
     folder = tmp_path / "out"
     folder.mkdir()
-    fresh, existing = folder / f"new{suffix}", folder / f"old{suffix}"
-    existing.write_bytes(b"an earlier copy")
-    existing.chmod(0o644)
-    for target in (fresh, existing):
-        code, _, err = run(*args, "-o", str(target))
-        assert code == 0, err
-        assert _mode(target) == 0o600
-        assert target.stat().st_size > 200
-    assert _files_in(folder) == [fresh.name, existing.name]
+    target = folder / f"old{suffix}"  # a new file is made the same way (tests/exchange)
+    target.write_bytes(b"an earlier copy")
+    target.chmod(0o644)
+    code, _, err = run(*args, "-o", str(target))
+    assert code == 0, err
+    assert _mode(target) == 0o600 and target.stat().st_size > 200
+    assert _files_in(folder) == [target.name]
 
 
-def _half_a_file_then_full_disk(real):
-    """A savefig that writes part of the file, then finds the disk full (as a real one can)."""
-    def savefig(self, fname, *args, **kwargs):
-        if hasattr(fname, "write"):
-            fname.write(b"%PDF-1.4 half")
-        else:
-            with open(fname, "wb") as out:
-                out.write(b"%PDF-1.4 half")
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    return savefig
+def _half_a_file_then_a_full_disk(self, fname, *args, **kwargs):
+    """Figure.savefig writing part of the file, then finding the disk full (as a real one can)."""
+    if hasattr(fname, "write"):
+        fname.write(b"%PDF-1.4 half")
+    else:
+        with open(fname, "wb") as out:
+            out.write(b"%PDF-1.4 half")
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-@pytest.mark.parametrize("command", [("chart", "trends"), ("report",)])
+@pytest.mark.parametrize("command", [("chart", "trends"), ("report",)], ids=["chart", "report"])
 def test_a_failure_while_writing_leaves_the_old_file_as_it_was(journal, run, tmp_path,
                                                                monkeypatch, command):
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
     if command[0] == "chart":
-        monkeypatch.setattr(Figure, "savefig", _half_a_file_then_full_disk(Figure.savefig))
+        monkeypatch.setattr(Figure, "savefig", _half_a_file_then_a_full_disk)
     else:
         real = PdfPages.savefig
         pages = []
@@ -111,6 +108,7 @@ def test_a_failure_while_writing_leaves_the_old_file_as_it_was(journal, run, tmp
     assert _files_in(folder) == ["r.pdf"]  # no temporary file left behind
 
 
+@posix_only
 def test_a_report_killed_while_writing_leaves_the_old_report_whole(journal, db_path, tmp_path):
     """The reported case: kill -9 during `report -o r.pdf` over an existing report."""
     target = tmp_path / "r.pdf"
@@ -180,9 +178,6 @@ def test_an_output_that_is_the_journal_or_one_of_its_files_is_refused(journal, r
     assert str(target) in err and "choose another" in err
     assert _journal_files(db_path) == before
     assert run("list", "--json")[0] == 0
-
-
-posix_only = pytest.mark.skipif(os.name == "nt", reason="FIFOs, devices and /proc are POSIX")
 
 
 @contextmanager
