@@ -304,6 +304,8 @@ def backup_command(output: Path | None) -> None:
     from journal.storage.backup import copy_backup, create_backup
 
     _store().db.close()  # opening checks the journal first
+    if output is not None:
+        _refuse_journal_files(output)
     made = create_backup(_db_path()) if output is None else copy_backup(_db_path(), output)
     click.echo(f"Backed up to {made}.")
 

@@ -173,10 +173,15 @@ def test_an_output_that_is_the_journal_or_one_of_its_files_is_refused(journal, r
     target = _alias(db_path, tmp_path, how, suffix)
     before = _journal_files(db_path)
     code, out, err = run(*command, "-o", str(target))
-    assert code == 2 and out == ""
-    assert err.count("\n") == 1 and err.startswith("Error: Invalid value for -o: ")
-    assert str(target) in err and "choose another" in err
+    if how == "hardlink":  # a journal with a second name is not even opened: two logs lose saves
+        assert code == 1 and out == "" and "hard links" in err
+    else:
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and err.startswith("Error: Invalid value for -o: ")
+        assert str(target) in err and "choose another" in err
     assert _journal_files(db_path) == before
+    if how == "hardlink":
+        target.unlink()
     assert run("list", "--json")[0] == 0
 
 

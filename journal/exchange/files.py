@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from journal.storage.backup import backups_dir
+from journal.storage.files import companions
 from journal.storage.lock import JournalLock
 
 PRIVATE_MODE = 0o600
-#: What SQLite keeps beside a journal while it is open or after a crash.
-SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 class JournalFileError(ValueError):
@@ -38,8 +37,8 @@ def refuse_journal_files(path: Path, journal: Path) -> None:
         if _same_file(path, output, name):
             raise JournalFileError(f"{path} is your journal; writing there would destroy it. "
                                    "Please choose another file.")
-        beside = [name.with_name(name.name + suffix) for suffix in SQLITE_COMPANIONS]
-        if any(_same_file(path, output, other) for other in (*beside, JournalLock(name).path)):
+        if any(_same_file(path, output, other) for other in (*companions(name),
+                                                              JournalLock(name).path)):
             raise JournalFileError(f"{path} is one of the files your journal keeps beside it; "
                                    "writing there could damage it. Please choose another file.")
         if output.is_relative_to(_real(backups_dir(name))):

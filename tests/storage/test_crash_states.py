@@ -137,3 +137,13 @@ def test_backup_to_a_file_deletes_nothing_in_that_folder(db_path, tmp_path, caps
     db = open_database(documents / "today.db", create=False)
     assert EntryStore(db).count() == 1
     db.close()
+
+
+def test_backup_to_a_file_never_writes_over_the_journal_or_its_log(db_path, tmp_path, capsys):
+    assert cli("--db", db_path, "add", "--date", "2024-01-01", "--pain", "3") == 0
+    link = tmp_path / "link.db"
+    link.symlink_to(db_path)
+    for target in (db_path, link, f"{db_path}-wal"):
+        assert cli("--db", db_path, "backup", "-o", target) == 2
+        assert "journal" in capsys.readouterr().err
+    assert cli("--db", db_path, "check") == 0
