@@ -26,8 +26,34 @@ def create_main_window(db_path: Path, settings: QSettings | None = None,
     lets it go when it closes or switches to another journal.
     """
     if settings is None:
-        settings = QSettings(ORGANIZATION, "pain-journal")
+        settings = private_settings()
     return MainWindow(JournalState(Path(db_path), lock=lock), settings)
+
+
+def private_settings() -> QSettings:
+    """The app's settings, readable by the user only.
+
+    They hold the name printed on reports and the date of the last doctor's visit, so
+    the file is 0600 in a 0700 folder whatever the umask; Qt's own settings (the file
+    dialogs' recent folders) are kept in that same folder instead of ~/.config.
+    """
+    settings = QSettings(ORGANIZATION, "pain-journal")
+    if os.name != "posix" or sys.platform == "darwin":  # the registry; ~/Library is private
+        return settings
+    from journal.storage.files import make_private_dirs
+
+    path = Path(settings.fileName())
+    try:
+        make_private_dirs(path.parent)
+        for each, mode in ((path.parent, 0o700), (path, 0o600)):
+            if not each.exists():
+                os.close(os.open(each, os.O_CREAT | os.O_WRONLY, mode))
+            elif each.stat().st_mode & 0o077 and each.stat().st_uid == os.geteuid():
+                each.chmod(mode)
+    except (OSError, StorageError):
+        return settings  # settings are a comfort; never stop the app for them
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(path.parent))
+    return settings
 
 
 def run(db_path: Path, argv: list[str] | None = None) -> int:

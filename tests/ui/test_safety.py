@@ -250,3 +250,26 @@ def test_sample_data_is_never_backed_up_among_your_backups(open_window, db_path,
     mine = BackupsDialog(window.state, window)
     qtbot.addWidget(mine)
     assert mine.table.rowCount() == 1 and mine.table.item(0, 3).text() == "1"
+
+
+def test_settings_with_personal_values_are_private_whatever_the_umask(qapp, tmp_path):
+    import os
+    import stat
+
+    from journal.ui.app import private_settings
+
+    old = os.umask(0)
+    try:
+        settings = private_settings()
+        settings.setValue("report/name", "Jane Patient")
+        settings.sync()
+        qt_own = QSettings(QSettings.Scope.UserScope, "QtProject")  # the file dialogs' history
+        qt_own.setValue("FileDialog/lastVisited", "file:///somewhere")
+        qt_own.sync()
+    finally:
+        os.umask(old)
+    path = tmp_path / "home" / "config" / "pain-journal" / "pain-journal.conf"
+    assert settings.fileName() == str(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert qt_own.fileName().startswith(str(path.parent))
