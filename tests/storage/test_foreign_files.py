@@ -161,3 +161,11 @@ def test_not_a_journal_is_the_error_type_programs_can_catch(tmp_path):
     path = make_db(tmp_path / "x.db", "CREATE TABLE songs (title TEXT)")
     with pytest.raises(NotAJournal):
         open_database(path)
+
+
+def test_restore_from_a_pipe_is_refused_at_once(db_path, tmp_path, capsys):
+    assert cli("--db", db_path, "add", "--date", "2026-01-01", "--pain", "3") == 0
+    fifo = tmp_path / "backup.db"
+    os.mkfifo(fifo)
+    assert cli("--db", db_path, "restore", fifo) == 1  # and it does not hang
+    assert "is a pipe, not a backup" in capsys.readouterr().err
