@@ -20,10 +20,10 @@ def offer_backup(parent: QWidget | None, error: CorruptJournal) -> bool:
     days = count_days(error.backup)
     what = f"made {made}" + (f", {days} {'day' if days == 1 else 'days'}" if days else "")
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                      f"Your journal is damaged and cannot be used: {error.problem}.",
-                      parent=parent)
+                      "Your journal file is damaged, so it cannot be used safely.", parent=parent)
     box.setInformativeText(f"Restore the newest good backup ({what})? The damaged file is kept "
                            "beside it, renamed and unchanged.")
+    box.setDetailedText(f"{error.path}\n\nWhat SQLite found: {error.problem}.")
     restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
