@@ -37,12 +37,15 @@ def private_settings() -> QSettings:
     the file is 0600 in a 0700 folder whatever the umask; Qt's own settings (the file
     dialogs' recent folders) are kept in that same folder instead of ~/.config.
     """
-    settings = QSettings(ORGANIZATION, "pain-journal")
     if os.name != "posix" or sys.platform == "darwin":  # the registry; ~/Library is private
-        return settings
+        return QSettings(ORGANIZATION, "pain-journal")
+    from PySide6.QtCore import QStandardPaths
+
     from journal.storage.files import make_private_dirs
 
-    path = Path(settings.fileName())
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    path = Path(config) / ORGANIZATION / "pain-journal.conf"  # where Qt kept it before
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
     try:
         make_private_dirs(path.parent)
         for each, mode in ((path.parent, 0o700), (path, 0o600)):
