@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 import click
 
 from journal import __version__
-from journal.domain import Entry, ValidationError
+from journal.domain import MEASURES, Entry, ValidationError
 from journal.domain.dates import check_begun, latest_date, local_today
 from journal.domain.entry import EARLIEST_DATE
 from journal.domain.parse import (
-    NO_ACTIVITY, parse_activity, parse_date, parse_scale, parse_sleep,
+    NO_ACTIVITY, parse_activity, parse_date, parse_measure,
 )
 from journal.paths import resolve_db_path
 
@@ -135,31 +135,33 @@ def _period(first: str, last: str) -> Callable:
     return decorate
 
 
+def _measure_options(command: Callable) -> Callable:
+    """One option per measure of the registry (``--pain N`` ... ``--sleep HOURS``), passed on
+    by the measure's key, in the manner of sqlite-utils' ``output_options``."""
+    for measure in reversed(MEASURES):
+        if measure.scale is None:
+            metavar, help_text = "HOURS", f"{measure.question}: 7.5, 7,5 or 7:30."
+        else:
+            metavar, help_text = "N", f"{measure.question} ({measure.words})."
+        command = click.option(measure.option, measure.key, metavar=metavar,
+                               help=help_text)(command)
+    return command
+
+
 @cli.command()
 @_db_option
 @click.option("--date", "date_text", metavar="D", help="The day, YYYY-MM-DD (default: today).")
-@click.option("--pain", metavar="N", help="Average pain today, 0 (none) to 10 (worst imaginable).")
-@click.option("--worst-pain", metavar="N", help="Worst pain today, 0 to 10.")
-@click.option("--mood", metavar="N", help="Mood, 0 (very low) to 10 (very good).")
-@click.option("--energy", metavar="N", help="Energy, 0 (exhausted) to 10 (full of energy).")
-@click.option("--sleep", metavar="HOURS", help="Sleep last night: 7.5, 7,5 or 7:30.")
-@click.option("--sleep-quality", metavar="N", help="Sleep quality, 1 (very poor) to 5 (very good).")
+@_measure_options
 @click.option("--activity", "activities", metavar="KIND:MINUTES[:INTENSITY]", multiple=True,
               help="Repeatable, e.g. walking:30:moderate; 'none' records no exercise.")
 @click.option("--tag", "tags", metavar="T", multiple=True, help="Repeatable.")
 @click.option("--note", metavar="TEXT", help="A note for the day.")
-def add(date_text: str | None, pain: str | None, worst_pain: str | None, mood: str | None,
-        energy: str | None, sleep: str | None, sleep_quality: str | None,
-        activities: Sequence[str], tags: Sequence[str], note: str | None) -> None:
+def add(date_text: str | None, activities: Sequence[str], tags: Sequence[str], note: str | None,
+        **measures: str | None) -> None:
     """Record a day. Given fields replace, others are kept; an empty value clears a field."""
     date = check_begun(parse_date(date_text)) if date_text is not None else local_today()
-    changes: dict[str, object] = {}
-    for name, text in (("pain", pain), ("worst_pain", worst_pain), ("mood", mood),
-                       ("energy", energy), ("sleep_quality", sleep_quality)):
-        if text is not None:
-            changes[name] = parse_scale(name, text)
-    if sleep is not None:
-        changes["sleep_hours"] = parse_sleep(sleep)
+    changes: dict[str, object] = {key: parse_measure(key, text) for key, text in measures.items()
+                                  if text is not None}
     if activities:
         changes["activities"] = _parse_activities(activities)
     if tags:

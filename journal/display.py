@@ -4,50 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from journal.domain import Entry, field_label
-from journal.domain.entry import SCALES
-from journal.domain.parse import format_sleep
+from journal.domain import MEASURES, Entry, Measure
+from journal.domain.parse import format_measure
 
 NOT_RECORDED = "not recorded"
+#: The columns of `entries_table`: a short heading per measure of the registry.
+TABLE_HEADINGS = {**{m.key: (m.short or m.label).split(" (")[0].lower() for m in MEASURES},
+                  "activity_minutes": "active"}
 
 
 def describe_entry(entry: Entry) -> str:
     """Every field of one day, one per line; unknown values say so."""
-    rows = [(field_label(name), _scale(entry, name)) for name in ("pain", "worst_pain", "mood",
-                                                                   "energy")]
-    rows.append((field_label("sleep_hours"),
-                 NOT_RECORDED if entry.sleep_hours is None else f"{format_sleep(entry.sleep_hours)} h"))
-    rows.append((field_label("sleep_quality"), _scale(entry, "sleep_quality")))
+    rows = [(m.label, _value(entry, m)) for m in MEASURES]
     rows.append(("Activity", _activities(entry)))
     rows.append(("Tags", ", ".join(entry.tags) or "none"))
-    rows.append(("Notes", (entry.notes or "none").replace("\n", "\n" + " " * 18)))
+    rows.append(("Notes", (entry.notes or "none").replace("\n", "\n" + " " * 21)))
     title = entry.date.strftime("%A %d %B %Y").replace(" 0", " ")
-    return "\n".join([title] + [f"  {label:<15} {value}" for label, value in rows])
+    return "\n".join([title] + [f"  {label:<18} {value}" for label, value in rows])
 
 
 def entries_table(entries: Sequence[Entry]) -> str:
     """A compact table, one line per day; blanks are unknown values."""
-    header = f"{'date':<10}  {'pain':>4} {'worst':>5} {'mood':>4} {'energy':>6} {'sleep':>5} " \
-             f"{'qual':>4} {'active':>6}  tags / note"
-    lines = [header]
+    widths = {key: max(len(heading), 4) for key, heading in TABLE_HEADINGS.items()}
+    header = " ".join(f"{TABLE_HEADINGS[key]:>{width}}" for key, width in widths.items())
+    lines = [f"{'date':<10}  {header}  tags / note"]
     for e in entries:
-        def cell(value: object, width: int) -> str:
-            return f"{'' if value is None else value:>{width}}"
-
-        sleep = None if e.sleep_hours is None else format_sleep(e.sleep_hours)
+        values = {**{m.key: format_measure(m.key, getattr(e, m.key)) for m in MEASURES},
+                  "activity_minutes": "" if e.activity_minutes is None else e.activity_minutes}
         extra = ", ".join(e.tags)
         if e.notes:
             note = e.notes.splitlines()[0]
             extra = f"{extra} | {note[:40]}" if extra else note[:40]
-        lines.append(f"{e.date.isoformat()}  {cell(e.pain, 4)} {cell(e.worst_pain, 5)} "
-                     f"{cell(e.mood, 4)} {cell(e.energy, 6)} {cell(sleep, 5)} "
-                     f"{cell(e.sleep_quality, 4)} {cell(e.activity_minutes, 6)}  {extra}".rstrip())
+        cells = " ".join(f"{values[key]:>{width}}" for key, width in widths.items())
+        lines.append(f"{e.date.isoformat()}  {cells}  {extra}".rstrip())
     return "\n".join(lines)
 
 
-def _scale(entry: Entry, name: str) -> str:
-    value = getattr(entry, name)
-    return NOT_RECORDED if value is None else f"{value} / {SCALES[name].high}"
+def _value(entry: Entry, measure: Measure) -> str:
+    value = getattr(entry, measure.key)
+    if value is None:
+        return NOT_RECORDED
+    if measure.scale is None:
+        return f"{format_measure(measure.key, value)} h"
+    return f"{value} / {measure.scale.high}"
 
 
 def _activities(entry: Entry) -> str:

@@ -178,12 +178,13 @@ def test_show_and_delete_of_a_missing_day_exit_1(run):
 
 
 def test_show_prints_every_field_with_unknowns_named(run):
-    run("add", "--date", DAY, "--pain", "0", "--sleep", "7:45")
+    run("add", "--date", DAY, "--pain", "0", "--sleep", "7:45", "--interference", "6")
     out = run("show", DAY)[1]
-    assert "Pain            0 / 10" in out
-    assert "Mood            not recorded" in out
-    assert "Sleep hours     7.75 h" in out
-    assert "Activity        not recorded" in out
+    assert "  Pain               0 / 10\n" in out
+    assert "  Pain interference  6 / 10\n" in out
+    assert "  Mood               not recorded\n" in out
+    assert "  Sleep hours        7.75 h\n" in out
+    assert "  Activity           not recorded\n" in out
 
 
 def test_list_shows_a_range_as_a_table_or_json(run):

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from journal.domain import Entry
+from journal.domain import MEASURE_KEYS, Entry
 
-#: The measures a series holds, in display order.
-MEASURES = ("pain", "worst_pain", "mood", "energy", "sleep_hours", "sleep_quality",
-            "activity_minutes")
+#: The measures a series holds: every measure of the registry, and the day's activity minutes.
+MEASURES = (*MEASURE_KEYS, "activity_minutes")
 
 
 @dataclass(frozen=True)

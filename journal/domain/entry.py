@@ -1,4 +1,10 @@
-"""The day entry and its activities: frozen values, validated in one place.
+"""The day entry, its activities and the measure registry: frozen values, validated in one place.
+
+`MEASURES` declares once what a day holds (key, label, scale and its words, CLI flag,
+mnemonic); storage, the exports, the command line, the form, the history and the
+series read it with ordinary loops. Adding a daily measure takes its `Measure` line,
+its `Entry` attribute below (a test checks the two agree) and one migration; the
+coverage tests then name each surface that must decide whether to show it.
 
 Missing means unknown, never zero: every measure is ``None`` until the user
 records it. ``activities=None`` means activity was not recorded; an empty
@@ -30,15 +36,87 @@ class Scale:
         return f"a whole number from {self.low} to {self.high}"
 
 
-SCALES: dict[str, Scale] = {
-    "pain": Scale(0, 10, "no pain", "worst pain imaginable"),
-    "worst_pain": Scale(0, 10, "no pain", "worst pain imaginable"),
-    "mood": Scale(0, 10, "very low", "very good"),
-    "energy": Scale(0, 10, "exhausted", "full of energy"),
-    "sleep_quality": Scale(1, 5, "very poor", "very good"),
-}
+    def describe(self) -> str:
+        """``0 = no pain, 10 = worst pain imaginable``: the one wording of the scale."""
+        return f"{self.low} = {self.low_means}, {self.high} = {self.high_means}"
+
 
 SLEEP_MAX_HOURS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One thing a day can hold, declared once.
+
+    Parameters
+    ----------
+    key
+        The `Entry` attribute, the `days` column, the JSON key and the CSV column.
+    label
+        What the form, the history and the messages call it ("Worst pain").
+    question
+        What it asks, for help texts ("Average pain today").
+    scale
+        A rating scale, or None for hours (only sleep: 0 to 24, in quarter hours; see
+        `journal.domain.parse.parse_measure`).
+    flag
+        The command-line option (default ``--`` and the key with dashes).
+    mnemonic
+        The letter of `label` that Alt+letter jumps to in the form (must be unique there).
+    short
+        A column heading for narrow tables.
+    """
+
+    key: str
+    label: str
+    question: str
+    scale: Scale | None
+    flag: str = ""
+    mnemonic: str = ""
+    short: str = ""
+
+    @property
+    def option(self) -> str:
+        return self.flag or "--" + self.key.replace("_", "-")
+
+    @property
+    def heading(self) -> str:
+        return self.short or self.label
+
+    @property
+    def words(self) -> str:
+        """The scale's meaning in one phrase (for titles, help and hints)."""
+        return self.scale.describe() if self.scale else "hours, such as 7.5 or 7:30"
+
+    @property
+    def mnemonic_label(self) -> str:
+        """The label with ``&`` before its mnemonic letter (Qt's notation)."""
+        letter = self.mnemonic or self.label[0]
+        at = self.label.lower().index(letter.lower())
+        return f"{self.label[:at]}&{self.label[at:]}"
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("pain", "Pain", "Average pain today",
+            Scale(0, 10, "no pain", "worst pain imaginable"), mnemonic="P"),
+    Measure("worst_pain", "Worst pain", "Worst pain today",
+            Scale(0, 10, "no pain", "worst pain imaginable"), mnemonic="W", short="Worst"),
+    Measure("pain_interference", "Pain interference",
+            "How much did pain get in the way of what you wanted to do today?",
+            Scale(0, 10, "not at all", "completely"), flag="--interference", mnemonic="i",
+            short="Interference"),
+    Measure("mood", "Mood", "Mood today", Scale(0, 10, "very low", "very good"), mnemonic="M"),
+    Measure("energy", "Energy", "Energy today", Scale(0, 10, "exhausted", "full of energy"),
+            mnemonic="r"),
+    Measure("sleep_hours", "Sleep hours", "Sleep last night, in hours", None, flag="--sleep",
+            mnemonic="o", short="Sleep (h)"),
+    Measure("sleep_quality", "Sleep quality", "How well you slept last night",
+            Scale(1, 5, "very poor", "very good"), mnemonic="q", short="Sleep q."),
+)
+MEASURE_KEYS = tuple(m.key for m in MEASURES)
+MEASURE_BY_KEY = {m.key: m for m in MEASURES}
+#: The rating scales by measure key.
+SCALES: dict[str, Scale] = {m.key: m.scale for m in MEASURES if m.scale is not None}
 ACTIVITY_KINDS = (
     "walking", "swimming", "cycling", "yoga", "stretching", "physical therapy", "strength",
 )
@@ -120,6 +198,7 @@ class Entry:
     date: dt.date
     pain: int | None = None
     worst_pain: int | None = None
+    pain_interference: int | None = None
     mood: int | None = None
     energy: int | None = None
     sleep_hours: float | None = None

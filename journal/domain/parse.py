@@ -98,3 +98,15 @@ def format_activity(activity: Activity) -> str:
 def format_sleep(hours: float) -> str:
     """``7.5`` -> ``"7.5"``, ``7.0`` -> ``"7"``: the shortest exact decimal."""
     return f"{hours:g}"
+
+
+def parse_measure(key: str, text: str) -> int | float | None:
+    """Parse any measure as typed (a rating, or hours for sleep); a blank is None."""
+    return parse_sleep(text) if key == "sleep_hours" else parse_scale(key, text)
+
+
+def format_measure(key: str, value: int | float | None) -> str:
+    """The inverse of `parse_measure`; None is a blank."""
+    if value is None:
+        return ""
+    return format_sleep(value) if key == "sleep_hours" else str(value)

@@ -1,8 +1,9 @@
 """The journal's own CSV format: UTF-8 (with a BOM so spreadsheets detect it), one row per day.
 
-Columns (documented in the README): date, pain, worst_pain, mood, energy,
-sleep_hours, sleep_quality, activity_minutes, activities, tags, notes,
-created_at, updated_at. A blank cell means "not recorded". ``activities`` is
+Columns (documented in the README): the keys of a day record
+(`journal.exchange.records.RECORD_KEYS`: the date, every measure of the registry,
+activity_minutes, activities, tags, notes, created_at, updated_at), each cell made from
+that record by name. A blank cell means "not recorded". ``activities`` is
 ``kind:minutes[:intensity]`` items joined by ``"; "``, or ``none`` for "no
 exercise"; ``tags`` are joined by ``"; "``; ``activity_minutes`` is the total,
 written for spreadsheets and checked on import.
@@ -22,17 +23,16 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 
-from journal.domain import Entry, ValidationError
+from journal.domain import MEASURE_KEYS, Entry, ValidationError
 from journal.domain.dates import check_begun
 from journal.domain.parse import (
-    NO_ACTIVITY, format_activity, format_sleep, parse_activity, parse_date, parse_scale,
-    parse_sleep, whole_number,
+    NO_ACTIVITY, format_activity, format_measure, parse_activity, parse_date, parse_measure,
+    whole_number,
 )
 from journal.exchange.errors import DuplicateDays, ImportFileError
 from journal.exchange.records import RECORD_KEYS, check_activity_minutes, parse_timestamp
 
 COLUMNS = RECORD_KEYS
-_SCALE_COLUMNS = ("pain", "worst_pain", "mood", "energy", "sleep_quality")
 _LIST_SEPARATOR = "; "
 _TEXT_MARK = "'"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -49,20 +49,19 @@ def dump_csv(entries: Iterable[Entry]) -> str:
 
 
 def _row(e: Entry) -> list[str]:
-    def number(value: object) -> str:
-        return "" if value is None else str(value)
-
     if e.activities is None:
         activities = ""
     else:
         activities = _LIST_SEPARATOR.join(map(format_activity, e.activities)) or NO_ACTIVITY
-    return [
-        e.date.isoformat(), number(e.pain), number(e.worst_pain), number(e.mood), number(e.energy),
-        "" if e.sleep_hours is None else format_sleep(e.sleep_hours), number(e.sleep_quality),
-        number(e.activity_minutes), _text_cell(activities),
-        _text_cell(_LIST_SEPARATOR.join(e.tags)), _text_cell(e.notes or ""),
-        e.created_at or "", e.updated_at or "",
-    ]
+    cells = {
+        "date": e.date.isoformat(), **{key: format_measure(key, getattr(e, key))
+                                       for key in MEASURE_KEYS},
+        "activity_minutes": "" if e.activity_minutes is None else str(e.activity_minutes),
+        "activities": _text_cell(activities), "tags": _text_cell(_LIST_SEPARATOR.join(e.tags)),
+        "notes": _text_cell(e.notes or ""),
+        "created_at": e.created_at or "", "updated_at": e.updated_at or "",
+    }
+    return [cells[column] for column in COLUMNS]
 
 
 def _text_cell(text: str) -> str:
@@ -134,8 +133,7 @@ def _parse_cells(cells: dict[str, str], latest: dt.date) -> Entry:
     minutes = text("activity_minutes").strip()
     entry = Entry(
         date=check_begun(parse_date(text("date")), latest),
-        **{name: parse_scale(name, text(name)) for name in _SCALE_COLUMNS},
-        sleep_hours=parse_sleep(text("sleep_hours")),
+        **{key: parse_measure(key, text(key)) for key in MEASURE_KEYS},
         activities=activities,
         tags=tuple(t for t in _cell_text(text("tags")).split(";") if t.strip()),
         notes=_cell_text(text("notes")) or None,

@@ -6,15 +6,15 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from journal.domain import Activity, Entry, ValidationError
+from journal.domain import MEASURE_KEYS, Activity, Entry, ValidationError
 from journal.domain.dates import check_begun
 from journal.domain.parse import parse_date
 
 _UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
-#: Keys of a day record, in output order. Documented in the README.
-RECORD_KEYS = ("date", "pain", "worst_pain", "mood", "energy", "sleep_hours", "sleep_quality",
-               "activity_minutes", "activities", "tags", "notes", "created_at", "updated_at")
+#: Keys of a day record, in output order (also the CSV columns). Documented in the README.
+RECORD_KEYS = ("date", *MEASURE_KEYS, "activity_minutes", "activities", "tags", "notes",
+               "created_at", "updated_at")
 ACTIVITY_KEYS = ("kind", "minutes", "intensity")
 
 
@@ -24,10 +24,9 @@ def entry_record(entry: Entry) -> dict[str, object]:
         {"kind": a.kind, "minutes": a.minutes, "intensity": a.intensity} for a in entry.activities
     ]
     return {
-        "date": entry.date.isoformat(), "pain": entry.pain, "worst_pain": entry.worst_pain,
-        "mood": entry.mood, "energy": entry.energy, "sleep_hours": entry.sleep_hours,
-        "sleep_quality": entry.sleep_quality, "activity_minutes": entry.activity_minutes,
-        "activities": activities, "tags": list(entry.tags), "notes": entry.notes,
+        "date": entry.date.isoformat(), **{key: getattr(entry, key) for key in MEASURE_KEYS},
+        "activity_minutes": entry.activity_minutes, "activities": activities,
+        "tags": list(entry.tags), "notes": entry.notes,
         "created_at": entry.created_at, "updated_at": entry.updated_at,
     }
 
@@ -52,9 +51,8 @@ def record_entry(record: Mapping[str, object], latest: dt.date | None = None) ->
     if not isinstance(tags, list):
         raise ValidationError("tags", tags, "a list of tags")
     entry = Entry(
-        date=check_begun(parse_date(date), latest), pain=record.get("pain"),
-        worst_pain=record.get("worst_pain"), mood=record.get("mood"), energy=record.get("energy"),
-        sleep_hours=record.get("sleep_hours"), sleep_quality=record.get("sleep_quality"),
+        date=check_begun(parse_date(date), latest),
+        **{key: record.get(key) for key in MEASURE_KEYS},
         activities=activities, tags=tuple(tags), notes=record.get("notes"),
         created_at=parse_timestamp("created_at", record.get("created_at")),
         updated_at=parse_timestamp("updated_at", record.get("updated_at")),

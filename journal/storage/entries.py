@@ -9,17 +9,28 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from journal.domain import Activity, Entry, ValidationError
+from journal.domain import MEASURE_KEYS, Activity, Entry, ValidationError
 
 if TYPE_CHECKING:
     import sqlite3
 
     from sqlite_utils import Database
 
-_DAY_COLUMNS = ("date", "pain", "worst_pain", "mood", "energy", "sleep_hours", "sleep_quality",
-                "activity_recorded", "tags", "notes", "created_at", "updated_at")
+_DAY_COLUMNS = ("date", *MEASURE_KEYS, "activity_recorded", "tags", "notes", "created_at",
+                "updated_at")
 _SELECT_DAYS = f"SELECT {', '.join(_DAY_COLUMNS)} FROM days"
 _SELECT_ACTIVITIES = "SELECT date, kind, minutes, intensity FROM activities"
+
+
+def no_journal() -> sqlite3.Connection:
+    """An empty, read-only stand-in while no journal is open: reading it finds nothing."""
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE TABLE days ({', '.join(_DAY_COLUMNS)})")
+    conn.execute("CREATE TABLE activities (date, position, kind, minutes, intensity)")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 def utc_now() -> str:
@@ -131,22 +142,21 @@ class EntryStore:
 
 def _day_row(entry: Entry, created_at: str | None, updated_at: str | None) -> dict[str, object]:
     return {
-        "date": entry.date.isoformat(), "pain": entry.pain, "worst_pain": entry.worst_pain,
-        "mood": entry.mood, "energy": entry.energy, "sleep_hours": entry.sleep_hours,
-        "sleep_quality": entry.sleep_quality, "activity_recorded": int(entry.activities is not None),
+        "date": entry.date.isoformat(), **{key: getattr(entry, key) for key in MEASURE_KEYS},
+        "activity_recorded": int(entry.activities is not None),
         "tags": json.dumps(list(entry.tags), ensure_ascii=False), "notes": entry.notes,
         "created_at": created_at, "updated_at": updated_at,
     }
 
 
 def _entry(row: Sequence, activities: dict[str, list[Activity]]) -> Entry:
-    (date, pain, worst_pain, mood, energy, sleep_hours, sleep_quality, activity_recorded,
-     tags, notes, created_at, updated_at) = row
-    kept = tuple(activities.get(date, ())) if activity_recorded else None
-    fields = dict(date=dt.date.fromisoformat(date), pain=pain, worst_pain=worst_pain, mood=mood,
-                  energy=energy, sleep_hours=sleep_hours, sleep_quality=sleep_quality,
-                  tags=tuple(json.loads(tags)), notes=notes, created_at=created_at,
-                  updated_at=updated_at)
+    """An entry from a row of `_SELECT_DAYS`, read by column name."""
+    cells = dict(zip(_DAY_COLUMNS, row, strict=True))
+    date = cells["date"]
+    kept = tuple(activities.get(date, ())) if cells["activity_recorded"] else None
+    fields = dict(date=dt.date.fromisoformat(date), tags=tuple(json.loads(cells["tags"])),
+                  **{key: cells[key] for key in (*MEASURE_KEYS, "notes", "created_at",
+                                                 "updated_at")})
     try:
         return Entry(activities=kept, **fields)
     except ValidationError as error:

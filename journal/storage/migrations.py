@@ -53,3 +53,11 @@ def add_journal_identity(db: Database) -> None:
                "('kind', 'journal')", [uuid.uuid4().hex, utc_now()])
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute("PRAGMA user_version = 2")
+
+
+@migrations()
+def add_pain_interference(db: Database) -> None:
+    """How much pain got in the way of the day, 0-10 (clinicians judge care by function)."""
+    db.execute("ALTER TABLE days ADD COLUMN pain_interference INTEGER "
+               "CHECK (pain_interference BETWEEN 0 AND 10)")
+    db.execute("PRAGMA user_version = 3")

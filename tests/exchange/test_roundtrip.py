@@ -50,7 +50,8 @@ def test_any_valid_entries_survive_both_formats(items):
 
 def test_csv_is_utf8_with_header_and_one_row_per_day():
     data = export_bytes(TRICKY, "csv")
-    assert data.startswith(b"\xef\xbb\xbfdate,pain,worst_pain,mood,energy,sleep_hours,")
+    assert data.startswith(b"\xef\xbb\xbfdate,pain,worst_pain,pain_interference,mood,energy,"
+                           b"sleep_hours,sleep_quality,activity_minutes,activities,tags,notes,")
     text = data.decode("utf-8-sig")
     assert text.splitlines()[0].endswith("notes,created_at,updated_at")
     assert "walking:30:moderate; physical therapy:45" in text
