@@ -79,6 +79,7 @@ def _entry(rng: random.Random, date: dt.date, pain: float, mood: float, energy: 
         date=date,
         pain=pain_score,
         worst_pain=None if rng.random() < 0.2 else min(10, pain_score + rng.choice((0, 1, 1, 2, 3))),
+        pain_interference=_interference(date, pain, mood),
         mood=None if rng.random() < 0.03 else _score(mood),
         energy=None if rng.random() < 0.25 else _score(energy),
         sleep_hours=None if rng.random() < 0.05 else round(sleep * 4) / 4,
@@ -89,6 +90,15 @@ def _entry(rng: random.Random, date: dt.date, pain: float, mood: float, energy: 
         created_at=stamp,
         updated_at=stamp,
     )
+
+
+def _interference(date: dt.date, pain: float, mood: float) -> int | None:
+    """How much pain got in the way: mostly pain, a little low mood. Drawn from its own
+    generator, so the other sample values stay as they were before this field existed."""
+    own = random.Random(date.toordinal())
+    if own.random() < 0.15:
+        return None
+    return _score(0.8 * pain + 0.25 * (6 - mood) + own.gauss(0, 0.8))
 
 
 def _wave(offset: int, period: int, phase: float) -> float:

@@ -44,6 +44,9 @@ PAIRS = (
     Pair("pain", "sleep_hours", 1, "Pain today → sleep that night"),
     Pair("pain", "mood", 0, "Pain ↔ mood the same day"),
 )
+#: Measures of the registry in no declared pair: each extra pair changes the correction for
+#: testing several at once, so pairs are chosen, not derived (a test names undecided ones).
+NOT_PAIRED = frozenset({"worst_pain", "pain_interference", "energy", "sleep_quality"})
 
 
 @dataclass(frozen=True)

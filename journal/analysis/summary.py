@@ -52,6 +52,8 @@ class PeriodSummary:
     pain_median: float | None
     worst_pain: tuple[dt.date, int] | None  # the day with the highest worst-pain (or pain)
     pain_change: Change | None
+    interference_mean: float | None
+    interference_change: Change | None
     mood_mean: float | None
     mood_change: Change | None
     sleep_mean: float | None
@@ -70,7 +72,10 @@ def summarize(series: DailySeries, previous: DailySeries | None = None) -> Perio
     return PeriodSummary(
         start=series.start, end=series.end, days=len(series), days_logged=series.days_logged,
         pain_mean=_mean(pain), pain_median=_median(pain), worst_pain=_worst_day(series),
-        pain_change=_change(previous, "pain", pain), mood_mean=_mean(mood),
+        pain_change=_change(previous, "pain", pain),
+        interference_mean=_mean(series["pain_interference"]),
+        interference_change=_change(previous, "pain_interference", series["pain_interference"]),
+        mood_mean=_mean(mood),
         mood_change=_change(previous, "mood", mood), sleep_mean=_mean(sleep),
         nights_recorded=int((~np.isnan(sleep)).sum()),
         short_nights=int((sleep[~np.isnan(sleep)] < SHORT_NIGHT_HOURS).sum()),

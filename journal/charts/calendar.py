@@ -12,11 +12,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from journal.analysis.series import DailySeries, period_text
-from journal.charts.style import chart_style
+from journal.charts.style import chart_style, measure_title
 
 # Colour maps whose lightness changes steadily, so the calendar reads in grey too.
-COLOURS = {"pain": ("YlOrRd", "Pain (0 = none, 10 = worst)"),
-           "mood": ("YlGnBu", "Mood (0 = very low, 10 = very good)")}
+COLOURS = {"pain": "YlOrRd", "mood": "YlGnBu"}  # the measures a calendar can show
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 YEAR_DAYS = 371  # 53 weeks
 
@@ -40,7 +39,7 @@ def draw_calendar(ax: Axes, series: DailySeries, measure: str = "pain") -> None:
             grid[day.weekday(), offset // 7] = values[index]
         else:
             outside[day.weekday(), offset // 7] = True
-    cmap_name, label = COLOURS[measure]
+    cmap_name, label = COLOURS[measure], measure_title(measure)
     cmap = ListedColormap(colormaps[cmap_name](np.linspace(0.08, 1, 11))).with_extremes(bad="white")
     image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-0.5, vmax=10.5,
                       aspect="equal", interpolation="nearest")

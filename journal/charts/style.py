@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import matplotlib.style
 
+from journal.domain import MEASURE_BY_KEY
+
 # Okabe-Ito: distinguishable with colour-blindness; every chart also differs by line and shade.
 BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
@@ -44,3 +46,13 @@ def chart_style(*, whole_page: bool = False) -> Iterator[None]:
     with matplotlib.style.context(style):
         yield
 
+
+
+def measure_title(measure: str) -> str:
+    """``Pain (0 = no pain, 10 = worst pain imaginable)``: the registry's one wording."""
+    if measure == "activity_minutes":
+        return "Activity (minutes)"
+    if measure == "sleep_hours":
+        return "Sleep last night (hours)"
+    found = MEASURE_BY_KEY[measure]
+    return f"{found.label} ({found.words})"

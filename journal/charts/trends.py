@@ -8,15 +8,23 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from journal.analysis.series import DailySeries, period_text, rolling_mean
-from journal.charts.style import BLUE, DAILY, GREEN, ORANGE, VERMILLION, chart_style
+from journal.charts.style import (
+    BLUE, DAILY, GREEN, ORANGE, PURPLE, VERMILLION, chart_style, measure_title,
+)
+from journal.domain import MEASURE_BY_KEY
 
-# measure -> (panel title with units, colour of the 7-day mean, y limits or None)
+# measure -> (colour of the 7-day mean, y limits or None); the titles use the registry's words.
 PANELS = {
-    "pain": ("Pain (0 = none, 10 = worst)", VERMILLION, (0, 10.5)),
-    "mood": ("Mood (0 = very low, 10 = very good)", BLUE, (0, 10.5)),
-    "sleep_hours": ("Sleep last night (hours)", GREEN, None),
-    "activity_minutes": ("Activity (minutes)", ORANGE, None),
+    "pain": (VERMILLION, (0, 10.5)),
+    "mood": (BLUE, (0, 10.5)),
+    "sleep_hours": (GREEN, None),
+    "activity_minutes": (ORANGE, None),
 }
+#: A measure drawn in another's panel (same scale) as a dashed mean: panel -> (measure, colour).
+OVERLAYS = {"pain": ("pain_interference", PURPLE)}
+#: Measures of the registry left out of this chart (a test names any that is in neither list).
+NOT_SHOWN = frozenset({"worst_pain", "energy", "sleep_quality"})
+
 MARGINS = {"left": 0.07, "right": 0.98, "top": 0.88, "bottom": 0.07, "hspace": 0.42}
 LONG_DAYS = 400  # beyond this, weekly ranges and a 28-day mean show what daily lines would blur
 
@@ -27,7 +35,8 @@ def mean_window(series: DailySeries) -> int:
 
 def draw_trend(ax: Axes, series: DailySeries, measure: str) -> None:
     """Daily values (grey, broken where days are missing) and their 7-day mean on *ax*."""
-    title, colour, limits = PANELS[measure]
+    colour, limits = PANELS[measure]
+    title = measure_title(measure)
     values, days = series[measure], series.days
     window = mean_window(series)
     mean = _broken_at_gaps(rolling_mean(values, window, min_count=window // 2 + 1), values)
@@ -44,6 +53,8 @@ def draw_trend(ax: Axes, series: DailySeries, measure: str) -> None:
         ax.plot(days, values, color=DAILY, linewidth=0.8, marker=".", markersize=4,
                 label="daily")
     ax.plot(days, mean, color=colour, linewidth=2.2, label=f"{window}-day mean")
+    if measure in OVERLAYS:
+        title = _overlay(ax, series, *OVERLAYS[measure], days=days, title=title)
     ax.set_title(title, loc="left")
     if limits:
         ax.set_ylim(*limits)
@@ -53,6 +64,19 @@ def draw_trend(ax: Axes, series: DailySeries, measure: str) -> None:
     if all(v != v for v in values):  # nothing recorded in the period
         ax.text(0.5, 0.5, "not recorded in this period", transform=ax.transAxes, ha="center",
                 va="center", color=DAILY)
+
+
+def _overlay(ax: Axes, series: DailySeries, measure: str, colour: str, *, days: np.ndarray,
+             title: str) -> str:
+    """*measure*'s mean as a dashed line on *ax* (readable in grayscale); the longer title."""
+    values = series[measure]
+    window = mean_window(series)
+    mean = _broken_at_gaps(rolling_mean(values, window, min_count=window // 2 + 1), values)
+    step = 7 if len(series) > LONG_DAYS else 1  # weekly points, as the panel's own mean
+    found = MEASURE_BY_KEY[measure]
+    ax.plot(days, mean[::step], color=colour, linewidth=1.8, linestyle=(0, (4, 2)),
+            label=f"{found.heading.lower()}, {window}-day mean")
+    return f"{title}; dashed: {found.heading.lower()} ({found.words})"
 
 
 def _weekly_range(days: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -84,9 +108,9 @@ def draw_trends(figure: Figure, series: DailySeries) -> None:
         locator = mdates.AutoDateLocator()
         axes[-1].xaxis.set_major_locator(locator)
         axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        handles, labels = axes[0].get_legend_handles_labels()
+        handles, labels = axes[0].get_legend_handles_labels()  # daily, mean (and overlays)
         daily = "weekly range of daily values" if len(series) > LONG_DAYS else "daily value"
-        figure.legend(handles, [daily, labels[-1]], loc="upper right", ncols=2, fontsize=9,
+        figure.legend(handles[:2], [daily, labels[1]], loc="upper right", ncols=2, fontsize=9,
                       bbox_to_anchor=(0.99, 0.955))  # a line below the title: fits portrait
         figure.suptitle(f"Trends, {period_text(series.start, series.end)} "
                         f"({series.days_logged} of {len(series)} days logged)",

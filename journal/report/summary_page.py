@@ -12,8 +12,14 @@ from journal.analysis.insights import Insight
 from journal.analysis.series import period_text
 from journal.analysis.summary import Change, PeriodSummary
 from journal.analysis.wording import CAUTION
-from journal.charts.style import INK
+from journal.charts.style import INK, measure_title
+from journal.domain import MEASURE_BY_KEY
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
+
+#: The measures page 1 summarises (worst pain within the pain lines); a test names any measure
+#: of the registry that is neither here nor in NOT_SHOWN.
+SHOWN = ("pain", "worst_pain", "pain_interference", "mood", "sleep_hours")
+NOT_SHOWN = frozenset({"energy", "sleep_quality"})
 
 LEFT = 0.08
 WRAP = 92  # characters per line at 10 pt across the page
@@ -56,7 +62,7 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
 
 
 def _measures(w: _Writer, s: PeriodSummary) -> None:
-    w.line("Pain (0 = no pain, 10 = worst imaginable)", size=12, bold=True, gap=0.02)
+    w.line(measure_title("pain"), size=12, bold=True, gap=0.02)
     if s.pain_mean is None:
         w.line("Not recorded in this period.", indent=0.02)
     else:
@@ -64,7 +70,14 @@ def _measures(w: _Writer, s: PeriodSummary) -> None:
             if s.worst_pain else ""
         w.line(f"Mean {s.pain_mean:.1f}, median {s.pain_median:.1f}{worst}.", indent=0.02)
         w.line(_compare(s.pain_change, s.days), indent=0.02)
-    w.line("Mood (0 = very low, 10 = very good)", size=12, bold=True, gap=0.012)
+    w.line(f"How much pain got in the way ({MEASURE_BY_KEY['pain_interference'].words})",
+           size=12, bold=True, gap=0.012)
+    if s.interference_mean is None:
+        w.line("Not recorded in this period.", indent=0.02)
+    else:
+        w.line(f"Mean {s.interference_mean:.1f}. "
+               f"{_compare(s.interference_change, s.days, mark=False)}", indent=0.02)
+    w.line(measure_title("mood"), size=12, bold=True, gap=0.012)
     if s.mood_mean is None:
         w.line("Not recorded in this period.", indent=0.02)
     else:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from journal.domain import SCALES, Entry, ValidationError, field_label
+from journal.domain import MEASURE_BY_KEY, Entry, ValidationError, field_label
 from journal.domain.parse import format_sleep, parse_sleep
 from journal.ui.activity_editor import ActivityEditor
 from journal.ui.score_input import ScoreInput
@@ -20,11 +20,18 @@ from journal.ui.widgets import ALIGN_RIGHT_TOP, TARGET, date_edit, qdate
 from journal.ui.state import day_title
 from journal.ui.tag_input import TagInput
 
-SCORE_FIELDS = ("pain", "worst_pain", "mood", "energy")
+#: The form's rows, top to bottom (layout is a decision, so it is explicit; a test names any
+#: measure of the registry that is neither here nor in NOT_SHOWN).
+FORM_ROWS = ("pain", "worst_pain", "pain_interference", "mood", "energy", "sleep_hours",
+             "sleep_quality", "activities", "tags", "notes")
+NOT_SHOWN: frozenset[str] = frozenset()
+#: The rating scales of the form, in order: a spin box and a row of number buttons each.
+SCORE_FIELDS = tuple(key for key in FORM_ROWS
+                     if key in MEASURE_BY_KEY and MEASURE_BY_KEY[key].scale is not None)
 # Alt+letter for each field, unique in the window (Alt+S saves, Alt+A adds an activity,
-# Alt+E/F/G/H open the menus).
-_MNEMONIC_LABELS = {"energy": "Ene&rgy", "sleep_hours": "Sleep h&ours",
-                    "sleep_quality": "Sleep &quality", "activities": "Activities", "tags": "&Tags"}
+# Alt+E/F/G/H open the menus); the measures' letters are in the registry.
+_MNEMONIC_LABELS = {**{m.key: m.mnemonic_label for m in MEASURE_BY_KEY.values()},
+                    "activities": "Activities", "tags": "&Tags", "notes": "&Notes"}
 
 
 class EntryForm(QWidget):
@@ -65,7 +72,7 @@ class EntryForm(QWidget):
         self.date_edit.blockSignals(False)
         self.day_label.setText(day_title(date) + (" (today)" if date == dt.date.today() else ""))
         self.next_button.setEnabled(date < dt.date.today())
-        for name in (*SCORE_FIELDS, "sleep_quality"):
+        for name in SCORE_FIELDS:
             self.scores[name].set_value(getattr(entry, name))
         self.sleep.setText("" if entry.sleep_hours is None else format_sleep(entry.sleep_hours))
         self.activities.set_activities(entry.activities)
@@ -85,7 +92,7 @@ class EntryForm(QWidget):
         """The form as an Entry; raises ValidationError naming the first bad field."""
         return Entry(
             date=self._date,
-            **{name: self.scores[name].value() for name in (*SCORE_FIELDS, "sleep_quality")},
+            **{name: self.scores[name].value() for name in SCORE_FIELDS},
             sleep_hours=parse_sleep(self.sleep.text()),
             activities=self.activities.activities(),
             tags=self.tags.tags(),
@@ -134,8 +141,8 @@ class EntryForm(QWidget):
 
     # Building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.scores = {name: ScoreInput(field_label(name), SCALES[name])
-                       for name in (*SCORE_FIELDS, "sleep_quality")}
+        self.scores = {name: ScoreInput(field_label(name), MEASURE_BY_KEY[name].scale)
+                       for name in SCORE_FIELDS}
         self.sleep = QLineEdit()
         self.sleep.setPlaceholderText("last night, e.g. 7.5 or 7:30")
         self.sleep.setMaximumWidth(220)
@@ -170,10 +177,12 @@ class EntryForm(QWidget):
 
     def _set_tab_order(self) -> None:
         """Tab follows the visual order: date bar, then the fields top to bottom, then Save."""
+        fields = {**{name: [score.spin] for name, score in self.scores.items()},
+                  "sleep_hours": [self.sleep],
+                  "activities": [self.activities.add_button, self.activities.none_box],
+                  "tags": [self.tags], "notes": [self.notes]}
         chain = [self.prev_button, self.date_edit, self.next_button, self.today_button,
-                 *(self.scores[name].spin for name in SCORE_FIELDS), self.sleep,
-                 self.scores["sleep_quality"].spin, self.activities.add_button,
-                 self.activities.none_box, self.tags, self.notes, self.save_button]
+                 *(widget for key in FORM_ROWS for widget in fields[key]), self.save_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -206,15 +215,15 @@ class EntryForm(QWidget):
         grid = QGridLayout()
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
-        rows = [(name, self.scores[name]) for name in SCORE_FIELDS]
-        rows += [("sleep_hours", self.sleep), ("sleep_quality", self.scores["sleep_quality"]),
-                 ("activities", self.activities), ("tags", self.tags), ("notes", self.notes)]
-        for index, (key, widget) in enumerate(rows):
-            label = QLabel(_MNEMONIC_LABELS.get(key) or "&" + field_label(key))
+        widgets = {**self.scores, "sleep_hours": self.sleep, "activities": self.activities,
+                   "tags": self.tags, "notes": self.notes}
+        for index, key in enumerate(FORM_ROWS):
+            widget = widgets[key]
+            label = QLabel(_MNEMONIC_LABELS[key])
             label.setBuddy(self._inputs[key])
             label.setProperty("alignment", ALIGN_RIGHT_TOP)
             label.setContentsMargins(0, 8, 8, 0)
-            if key not in SCALES and key != "activities":  # scores name themselves
+            if key not in self.scores and key != "activities":  # scores name themselves
                 self._inputs[key].setAccessibleName(label.text().replace("&", ""))
             grid.addWidget(label, 2 * index, 0)
             grid.addWidget(widget, 2 * index, 1)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
@@ -14,17 +16,61 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from journal.domain import Entry
-from journal.domain.parse import format_sleep
+from journal.domain import MEASURES, Entry, Measure
+from journal.domain.parse import format_measure
 from journal.ui.widgets import TARGET, date_edit, labelled_row
 
-COL_DATE, COL_PAIN, COL_MOOD, COL_SLEEP, COL_ACTIVITY, COL_TAGS, COL_NOTE = range(7)
-HEADERS = ("Date", "Pain", "Mood", "Sleep (h)", "Activity (min)", "Tags", "Note")
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ALL_TAGS = "All tags"
 PERIODS = (("All days", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
            ("Last 365 days", 365))
 _Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the history: its heading, its text and its sort key for a day."""
+
+    heading: str
+    text: Callable[[Entry], str | None]
+    sort_key: Callable[[Entry], object]
+    numeric: bool = False
+    key: str = ""  # the measure it shows, if any
+
+
+def _measure_column(measure: Measure) -> Column:
+    def value(entry: Entry) -> int | float | None:
+        return getattr(entry, measure.key)
+
+    def text(entry: Entry) -> str | None:
+        return format_measure(measure.key, value(entry)) or None
+
+    def sort_key(entry: Entry) -> float:
+        number = value(entry)
+        return -1.0 if number is None else float(number)  # blanks sort before 0
+
+    return Column(measure.heading, text, sort_key, numeric=True, key=measure.key)
+
+
+def _minutes(entry: Entry) -> float:
+    return -1.0 if entry.activity_minutes is None else float(entry.activity_minutes)
+
+
+def _note(entry: Entry) -> str:
+    return (entry.notes or "").split("\n")[0][:80]
+
+
+#: The columns, left to right; a test names any measure neither shown nor in NOT_SHOWN.
+COLUMNS = (
+    Column("Date", lambda e: f"{e.date.isoformat()}  {e.date:%a}", lambda e: e.date.toordinal()),
+    *(_measure_column(m) for m in MEASURES),
+    Column("Activity (min)", lambda e: None if e.activity_minutes is None
+           else str(e.activity_minutes), _minutes, numeric=True),
+    Column("Tags", lambda e: ", ".join(e.tags), lambda e: ", ".join(e.tags).casefold()),
+    Column("Note", _note, lambda e: _note(e).casefold()),
+)
+NOT_SHOWN: frozenset[str] = frozenset()
+COL_DATE, COL_NOTE = 0, len(COLUMNS) - 1
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -46,50 +92,28 @@ class EntryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return COLUMNS[section].heading
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         entry = self._entries[index.row()]
-        column = index.column()
+        column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(entry, column)
+            return column.text(entry)
         if role == SORT_ROLE:
-            return _sort_key(entry, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and COL_PAIN <= column <= COL_ACTIVITY:
+            return column.sort_key(entry)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NOTE and entry.notes:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_NOTE and entry.notes:
             return entry.notes
         return None
-
-
-def _display(entry: Entry, column: int) -> str | None:
-    if column == COL_DATE:
-        return f"{entry.date.isoformat()}  {entry.date:%a}"
-    if column == COL_SLEEP:
-        return None if entry.sleep_hours is None else format_sleep(entry.sleep_hours)
-    if column == COL_TAGS:
-        return ", ".join(entry.tags)
-    if column == COL_NOTE:
-        return (entry.notes or "").split("\n")[0][:80]
-    value = (entry.pain, entry.mood, None, entry.activity_minutes)[column - COL_PAIN]
-    return None if value is None else str(value)
-
-
-def _sort_key(entry: Entry, column: int) -> object:
-    if column == COL_DATE:
-        return entry.date.toordinal()
-    if column in (COL_TAGS, COL_NOTE):
-        return (_display(entry, column) or "").casefold()
-    value = (entry.pain, entry.mood, entry.sleep_hours, entry.activity_minutes)[column - COL_PAIN]
-    return -1.0 if value is None else float(value)  # blanks sort before 0
 
 
 class HistoryFilter(QSortFilterProxyModel):

@@ -57,9 +57,7 @@ class ScoreInput(QWidget):
         self.scale = scale
         self.spin = ScoreSpinBox(scale)
         self.spin.setAccessibleName(label)
-        self.spin.setAccessibleDescription(f"{scale.low} = {scale.low_means}, "
-                                           f"{scale.high} = {scale.high_means}; "
-                                           "leave blank if not recorded")
+        self.spin.setAccessibleDescription(f"{scale.describe()}; leave blank if not recorded")
         self.spin.setToolTip(self.spin.accessibleDescription())
         self.buttons = ScoreButtons(label, scale)
         spin_column = QVBoxLayout()  # the spin box lines up with the buttons, not the hints

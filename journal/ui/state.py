@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from journal.domain import Entry
 from journal.storage import EntryStore, StorageError
+from journal.storage.entries import no_journal
 from journal.storage.errors import is_disk_full
 from journal.storage.lock import JournalLock
 from journal.storage.schema import open_current_for_reading
@@ -204,7 +205,7 @@ class JournalState(QObject):
         try:
             done = restore_backup(backup, self.db_path)
         finally:
-            self.store = EntryStore(_closed_journal())
+            self.store = EntryStore(no_journal())
             self.store = _open_store(self.db_path, self._lock)
             self.undo_stack.clear()
             self.journal_opened.emit()
@@ -260,16 +261,6 @@ def _open_store(db_path: Path, lock: JournalLock | None = None) -> EntryStore:
     from journal.storage import open_database
 
     return EntryStore(open_database(db_path, lock=lock))
-
-
-def _closed_journal() -> sqlite3.Connection:
-    """An empty, read-only stand-in while no journal is open (views read nothing from it)."""
-    conn = sqlite3.connect(":memory:")
-    conn.executescript("""CREATE TABLE days (date, pain, worst_pain, mood, energy, sleep_hours,
-                          sleep_quality, activity_recorded, tags, notes, created_at, updated_at);
-                          CREATE TABLE activities (date, position, kind, minutes, intensity);
-                          PRAGMA query_only = ON;""")
-    return conn
 
 
 def _write(action: Callable[[], object]):  # noqa: ANN202 - returns what *action* returns

@@ -28,10 +28,13 @@ def test_trends_draw_four_labelled_panels_with_daily_values_and_a_7_day_mean(qua
     figure = trends_figure(quarter)
     axes = figure.axes
     assert [ax.get_title(loc="left") for ax in axes] == [
-        "Pain (0 = none, 10 = worst)", "Mood (0 = very low, 10 = very good)",
+        "Pain (0 = no pain, 10 = worst pain imaginable); dashed: interference "
+        "(0 = not at all, 10 = completely)", "Mood (0 = very low, 10 = very good)",
         "Sleep last night (hours)", "Activity (minutes)"]
     pain_lines = axes[0].get_lines()
-    assert [line.get_label() for line in pain_lines] == ["daily", "7-day mean"]
+    assert [line.get_label() for line in pain_lines] == ["daily", "7-day mean",
+                                                         "interference, 7-day mean"]
+    assert pain_lines[2].get_linestyle() == "--"  # told apart from pain in grayscale too
     daily = pain_lines[0].get_ydata()
     assert np.array_equal(daily, quarter["pain"], equal_nan=True)
     assert any(isinstance(c, PolyCollection) for c in axes[3].collections)  # activity area
@@ -52,7 +55,8 @@ def test_missing_days_are_gaps_in_the_lines_not_zeros():
 def test_a_long_period_shows_weekly_ranges_and_a_28_day_mean():
     series = daily_series(demo_entries(800, seed=1, end=END))
     ax = trends_figure(series).axes[0]
-    assert [line.get_label() for line in ax.get_lines()] == ["28-day mean"]
+    assert [line.get_label() for line in ax.get_lines()] == ["28-day mean",
+                                                             "interference, 28-day mean"]
     assert [c.get_label() for c in ax.collections] == ["daily"]  # the band of weekly ranges
     assert len(ax.get_lines()[0].get_xdata()) == -(-len(series) // 7)  # one point a week
 

@@ -36,7 +36,9 @@ def test_a_new_journal_opens_on_today_with_an_empty_form(open_window):
 def test_a_day_is_logged_with_the_keyboard_alone(open_window, db_path):
     window = open_window()
     type_keys("6")                    # Pain has the focus
-    tab(2)                            # Worst pain, Mood
+    tab(2)                            # Worst pain, Pain interference
+    type_keys("3")
+    tab(1)                            # Mood
     type_keys("4")
     tab(2)                            # Energy, Sleep hours
     type_keys("6:30")
@@ -49,7 +51,7 @@ def test_a_day_is_logged_with_the_keyboard_alone(open_window, db_path):
     assert QApplication.focusWidget() is by_name(window, "Activity kind")  # focus stays put
 
     entry = stored(db_path)
-    assert (entry.pain, entry.mood, entry.sleep_hours) == (6, 4, 6.5)
+    assert (entry.pain, entry.pain_interference, entry.mood, entry.sleep_hours) == (6, 3, 4, 6.5)
     assert entry.activities == (Activity("walking", 30),)
     assert (entry.worst_pain, entry.energy, entry.sleep_quality, entry.notes) == (
         None, None, None, None)
@@ -128,7 +130,7 @@ def test_a_score_can_be_cleared_from_the_keyboard(open_window):
 def test_a_validation_problem_shows_by_its_field_and_keeps_what_was_typed(open_window, db_path):
     window = open_window()
     type_keys("5")
-    tab(4)                            # Worst pain, Mood, Energy, Sleep hours
+    tab(5)                            # Worst pain, Pain interference, Mood, Energy, Sleep hours
     type_keys("25")
     press(Qt.Key.Key_S, CTRL)
     error = window.form._errors["sleep_hours"]
@@ -191,11 +193,12 @@ def test_click_targets_are_at_least_32_pixels_high(open_window, qtbot):
 def test_tab_order_follows_the_visual_order(open_window):
     open_window()
     order = []
-    for _ in range(11):
+    for _ in range(12):
         focused = QApplication.focusWidget()
         order.append(focused.accessibleName() or focused.text().replace("&", ""))
         tab()
-    assert order == ["Pain", "Worst pain", "Mood", "Energy", "Sleep hours", "Sleep quality",
+    assert order == ["Pain", "Worst pain", "Pain interference", "Mood", "Energy", "Sleep hours",
+                     "Sleep quality",
                      "Add activity", "No exercise today", "Tags", "Notes", "Save day"]
 
 

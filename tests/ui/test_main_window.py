@@ -157,9 +157,12 @@ def test_history_shows_blanks_for_unknown_values_and_opens_a_day_on_enter(open_w
     window.tabs.setCurrentIndex(1)
     model = window.history.proxy
     assert model.rowCount() == 2
-    row = [model.index(0, column).data() for column in range(7)]  # newest first
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headings == ["Date", "Pain", "Worst", "Interference", "Mood", "Energy", "Sleep (h)",
+                        "Sleep q.", "Activity (min)", "Tags", "Note"]
+    row = [model.index(0, column).data() for column in range(len(headings))]  # newest first
     assert row[0].startswith(YESTERDAY.isoformat())
-    assert row[1:] == ["0", None, None, None, "", "first line"]
+    assert row[1:] == ["0", None, None, None, None, None, None, None, "", "first line"]
     window.history.table.setFocus()
     window.history.table.selectRow(1)
     press(Qt.Key.Key_Return)

@@ -1,0 +1,33 @@
+"""The form and the history follow the measure registry (see tests/test_registry.py)."""
+
+import pytest
+
+from journal.domain import MEASURE_KEYS, MEASURES
+
+
+def test_the_form_and_the_history_decide_about_every_measure():
+    from journal.ui import entry_form, history
+
+    shown = {c.key for c in history.COLUMNS if c.key}
+    for surface, visible, hidden in (("form", entry_form.FORM_ROWS, entry_form.NOT_SHOWN),
+                                     ("history", shown, history.NOT_SHOWN)):
+        undecided = sorted(set(MEASURE_KEYS) - set(visible) - set(hidden))
+        assert undecided == [], f"{surface}: show these or list them in NOT_SHOWN"
+
+
+def test_the_form_shows_each_scale_in_the_registrys_words(open_window):
+    from tests.ui.helpers import by_name
+
+    window = open_window()
+    for measure in MEASURES:
+        if measure.scale is None:
+            continue
+        spin = by_name(window, measure.label)
+        assert spin.accessibleDescription().startswith(measure.scale.describe())
+
+
+@pytest.mark.parametrize("key", ["pain_interference"])
+def test_pain_interference_comes_right_after_worst_pain(key):
+    from journal.ui.entry_form import FORM_ROWS
+
+    assert FORM_ROWS.index(key) == FORM_ROWS.index("worst_pain") + 1
