@@ -44,15 +44,16 @@ def bench_save(store: EntryStore, journal: Path, tmp: Path) -> dict:
 
 
 def bench_exchange(entries, journal: Path, tmp: Path) -> dict:
-    from journal.exchange import export_bytes, read_entries
+    from journal.exchange import JournalDocument, export_bytes, read_document
 
-    data = export_bytes(entries, "json")
-    export_ms = statistics.median(timed(lambda: export_bytes(entries, "json"), 5))
+    document = JournalDocument(days=entries)
+    data = export_bytes(document, "json")
+    export_ms = statistics.median(timed(lambda: export_bytes(document, "json"), 5))
 
     def import_all() -> None:
         path = tmp / f"import-{time.perf_counter_ns()}.db"
         db = open_database(path)
-        EntryStore(db).save_many(read_entries(data, "json"))
+        EntryStore(db).save_many(read_document(data, "json").days)
         db.close()
 
     return {"export_ms": (export_ms, floors.export_floor(journal)),

@@ -1,24 +1,23 @@
 """The command line: ``pain-journal`` and ``python -m journal``.
 
-Each command is a thin wrapper over the library. Importing this module stays
-light (no Qt, matplotlib, numpy or scipy): storage is imported inside commands.
+Each command is a thin wrapper over a use case of `journal.journal.Journal`, the same one
+the window calls. Importing this module stays light (no Qt, matplotlib, numpy or scipy).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from journal import __version__
-from journal.domain import MEASURES, Entry, ValidationError
+from journal.domain import MEASURES, ValidationError
 from journal.domain.dates import check_begun, latest_date, local_today
 from journal.domain.entry import EARLIEST_DATE
 from journal.domain.parse import (
@@ -27,7 +26,7 @@ from journal.domain.parse import (
 from journal.paths import resolve_db_path
 
 if TYPE_CHECKING:
-    from journal.storage import EntryStore
+    from journal.journal import Journal
 
 PROG = "pain-journal"
 EXIT_USAGE = 2
@@ -78,32 +77,19 @@ def cli(ctx: click.Context) -> None:
         ctx.exit(run(options.db_path))
 
 
-def _store(*, create: bool = False, write: bool = False) -> EntryStore:
-    """The journal; a command that writes first takes the lock the app holds while open.
-
-    Readers take no lock and open the journal read-only, so they never disturb an open
-    window (a step that must write, such as a migration, takes the lock for that step).
-    """
-    from journal.storage import EntryStore, open_database
+def _journal(*, write: bool = False, create: bool = False) -> Journal:
+    """The journal, closed when the command ends. A writer first takes the lock the app holds
+    while open; a reader takes none and opens read-only, so it never disturbs an open window."""
+    from journal.journal import Journal
 
     ctx = click.get_current_context()
-    path = ctx.ensure_object(Options).db_path
-    lock = None
-    if write and (create or path.exists()):  # a missing journal is reported by open_database
-        lock = _lock(path)
-    db = open_database(path, create=create, lock=lock, read_only=not write)
-    ctx.call_on_close(db.close)
-    return EntryStore(db)
+    opened = Journal.open(ctx.ensure_object(Options).db_path, write=write, create=create)
+    ctx.call_on_close(opened.close)
+    return opened
 
 
-def _lock(path: Path):  # noqa: ANN202 - storage loads lazily
-    """Take the journal's lock until the command ends."""
-    from journal.storage.lock import JournalLock
-
-    lock = JournalLock(path)
-    lock.acquire("the pain-journal command line")
-    click.get_current_context().call_on_close(lock.release)
-    return lock
+def _db_path() -> Path:
+    return click.get_current_context().ensure_object(Options).db_path
 
 
 def _date_arg(_ctx: object, _param: object, value: str | None) -> dt.date | None:
@@ -126,12 +112,21 @@ def _period_date(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _period(first: str, last: str) -> Callable:
-    """``--from D`` and ``--to D`` options, passed on as ``start`` and ``end``."""
+    """``--period``, ``--from D`` and ``--to D``, passed on as ``preset``, ``start``, ``end``.
+
+    The presets are the app's own (journal.domain.periods), the same as in the window.
+    """
+    from journal.domain.periods import PRESETS
+
     def decorate(command: Callable) -> Callable:
         command = click.option("--to", "end", metavar="D", callback=_period_date,
                                help=f"Last day (default: {last}).")(command)
-        return click.option("--from", "start", metavar="D", callback=_period_date,
-                            help=f"First day (default: {first}).")(command)
+        command = click.option("--from", "start", metavar="D", callback=_period_date,
+                               help=f"First day (default: {first}).")(command)
+        return click.option("--period", "preset", type=click.Choice([p.key for p in PRESETS]),
+                            help="A period ending on --to (default today): "
+                                 + ", ".join(f"{p.key} = {p.label.lower()}" for p in PRESETS)
+                                 + ".")(command)
     return decorate
 
 
@@ -170,9 +165,7 @@ def add(date_text: str | None, activities: Sequence[str], tags: Sequence[str], n
         changes["notes"] = note
     if not changes:
         raise click.UsageError("Nothing to save: give at least one field, such as --pain 5.")
-    store = _store(create=True, write=True)
-    entry = replace(store.get(date) or Entry(date), **changes)  # validates every field
-    store.save(entry)
+    _journal(write=True, create=True).update_day(date, changes)  # validates every field
     click.echo(f"Saved {date.isoformat()}.")
 
 
@@ -194,7 +187,7 @@ def show(date: dt.date, as_json: bool) -> None:
     from journal.display import describe_entry
     from journal.exchange.records import entry_record
 
-    entry = _store().get(date)
+    entry = _journal().day(date)
     if entry is None:
         raise Failure(f"No entry for {date.isoformat()}.")
     click.echo(_json(entry_record(entry)) if as_json else describe_entry(entry))
@@ -204,12 +197,16 @@ def show(date: dt.date, as_json: bool) -> None:
 @_db_option
 @_period("the first logged day", "the last logged day")
 @click.option("--json", "as_json", is_flag=True, help="Print the days as a JSON array.")
-def list_days(start: dt.date | None, end: dt.date | None, as_json: bool) -> None:
+def list_days(preset: str | None, start: dt.date | None, end: dt.date | None,
+              as_json: bool) -> None:
     """List the days in a range (default: all)."""
     from journal.display import entries_table
     from journal.exchange.records import entry_record
 
-    entries = _store().between(start, end)
+    journal = _journal()
+    if preset is not None:
+        start, end = journal.period(preset, start, end)
+    entries = journal.days(start, end)
     if as_json:
         click.echo(_json([entry_record(e) for e in entries]))
     elif entries:
@@ -223,7 +220,7 @@ def list_days(start: dt.date | None, end: dt.date | None, as_json: bool) -> None
 @click.argument("date", metavar="D", callback=_date_arg)
 def delete(date: dt.date) -> None:
     """Delete one day."""
-    if not _store(write=True).delete(date):
+    if _journal(write=True).delete_day(date) is None:
         raise Failure(f"No entry for {date.isoformat()}; nothing was deleted.")
     click.echo(f"Deleted {date.isoformat()}.")
 
@@ -236,14 +233,12 @@ def delete(date: dt.date) -> None:
               help="Write to FILE; - is standard output (the default).")
 def export(fmt: str, output: Path | None) -> None:
     """Export every day, losslessly."""
-    from journal.exchange import export_bytes
-
     if output == Path("-"):
         output = None
-    entries = _store().between()
+    journal = _journal()
     if output is not None:
         _refuse_journal_files(output)
-    data = export_bytes(entries, fmt)
+    data, days = journal.export(fmt), journal.count()
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -254,7 +249,7 @@ def export(fmt: str, output: Path | None) -> None:
         write_private(output, data)
     except OSError as error:
         raise Failure(f"Cannot write {output}: {error.strerror}.") from None
-    click.echo(f"Exported {len(entries)} days to {output}.", err=True)
+    click.echo(f"Exported {_days(days)} to {output}.", err=True)
 
 
 @cli.command("import")
@@ -265,36 +260,25 @@ def export(fmt: str, output: Path | None) -> None:
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
     """Import a CSV or JSON export: all of it, or nothing if any line is bad."""
-    from journal.exchange import ImportFileError, guess_format, plan_import, read_entries
+    from journal.exchange import ImportFileError, JournalDocument, guess_format, plan_import
+    from journal.exchange import read_document
 
     try:
         data = file.read_bytes()
     except OSError as error:
         raise Failure(f"Cannot read {file}: {error.strerror}.") from None
     try:
-        entries = read_entries(data, fmt or guess_format(file, data))
+        incoming = read_document(data, fmt or guess_format(file, data))
     except ImportFileError as error:
         raise Failure(f"{file}, {error} Nothing was imported.") from None
-    store = _store(create=not dry_run, write=not dry_run) if not dry_run or _exists() else None
-    if store is None:
-        click.echo(f"Would add {len(entries)} days to a new journal. Nothing was written (dry run).")
+    if dry_run and not _db_path().exists():
+        click.echo(plan_import(JournalDocument(), incoming).describe(done=False))
         return
-    plan = plan_import(store, entries)
-    if not dry_run and plan.to_write:
-        if store.count():
-            from journal.storage.backup import create_backup
-
-            create_backup(_db_path(), reason="before-import")
-        store.save_many(plan.to_write)
+    journal = _journal(write=not dry_run, create=not dry_run)
+    plan = journal.plan_import(incoming)
+    if not dry_run:
+        journal.write_import(plan)
     click.echo(plan.describe(done=not dry_run))
-
-
-def _db_path() -> Path:
-    return click.get_current_context().ensure_object(Options).db_path
-
-
-def _exists() -> bool:
-    return _db_path().exists()
 
 
 @cli.command("backup")
@@ -303,12 +287,10 @@ def _exists() -> bool:
               help="Write one copy to FILE (default: the backups folder beside the journal).")
 def backup_command(output: Path | None) -> None:
     """Make a verified copy of the journal."""
-    from journal.storage.backup import copy_backup, create_backup
-
-    _store().db.close()  # opening checks the journal first
+    journal = _journal()  # opening checks the journal first
     if output is not None:
         _refuse_journal_files(output)
-    made = create_backup(_db_path()) if output is None else copy_backup(_db_path(), output)
+    made = journal.backup() if output is None else journal.backup_to(output)
     click.echo(f"Backed up to {made}.")
 
 
@@ -317,10 +299,9 @@ def backup_command(output: Path | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 def restore_command(file: Path) -> None:
     """Replace the journal with a backup (the current journal is kept as a backup first)."""
-    from journal.storage.backup import restore_backup
+    from journal.journal import restore_into
 
-    _lock(_db_path())
-    done = restore_backup(file, _db_path())
+    done = restore_into(_db_path(), file)  # works on a journal too damaged to open
     safety = f" The journal as it was is kept in {done.kept}." if done.kept else ""
     note = f" Note: {done.note}" if done.note else ""
     click.echo(f"Restored {file.name} into {_db_path()}.{safety}{note}")
@@ -330,17 +311,15 @@ def restore_command(file: Path) -> None:
 @_db_option
 def check_command() -> None:
     """Check the journal: integrity, schema version and counts."""
-    from journal.storage.migrations import migrations
-
-    store = _store()
-    verdict = store.db.execute("PRAGMA integrity_check").fetchone()[0]
-    applied = [m.name for m in migrations.applied(store.db)]
-    activities = store.db.execute("SELECT count(*) FROM activities").fetchone()[0]
+    found = _journal().check()
     click.echo(f"Journal: {_db_path()}")
-    click.echo(f"Integrity: {verdict}")
+    click.echo(f"Integrity: {found.integrity.splitlines()[0]}"
+               + (f" (and {len(found.integrity.splitlines()) - 1} more lines)"
+                  if "\n" in found.integrity else ""))
+    applied = found.migrations
     click.echo(f"Schema version: {len(applied)} ({applied[-1] if applied else 'none'})")
-    click.echo(f"Days: {store.count()}; activities: {activities}")
-    if verdict != "ok":
+    click.echo(f"Days: {found.days}; activities: {found.activities}")
+    if not found.ok:
         raise Failure("The journal failed its integrity check; restore a backup.")
 
 
@@ -353,74 +332,59 @@ def demo(days: int, seed: int) -> None:
     """Fill an EMPTY journal with realistic sample data."""
     from journal.demo import demo_entries
 
-    store = _store(create=True, write=True)
-    if store.count():
-        raise Failure(f"This journal already has {store.count()} days; sample data only goes into "
-                      "an empty journal. Use --db with a new file.")
-    from journal.storage.journal_info import mark_sample
-
+    journal = _journal(write=True, create=True)
+    if journal.count():
+        raise Failure(f"This journal already has {journal.count()} days; sample data only goes "
+                      "into an empty journal. Use --db with a new file.")
     entries = demo_entries(days, seed)
-    store.save_many(entries)
-    mark_sample(store.db.conn)  # made-up days: never restored into a real journal
+    journal.fill_with_sample(entries)
     click.echo(f"Added {len(entries)} sample days ({days} days with some missed, as in a real "
                "diary).")
-
-
-def _series(start: dt.date | None, end: dt.date | None):  # noqa: ANN202 - numpy loads lazily
-    """The journal's days from *start* (default: the first logged day) to *end* (default: today)."""
-    from journal.analysis.series import daily_series
-
-    entries = _store().between(start, end)
-    first = start or (entries[0].date if entries else dt.date.today())
-    last = end or max(dt.date.today(), entries[-1].date if entries else first)
-    if last < first:
-        raise click.UsageError(f"--from {first} is after --to {last}.")
-    return daily_series(entries, first, last)
 
 
 @cli.command("insights")
 @_db_option
 @_period("the first logged day", "today")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-def insights_command(start: dt.date | None, end: dt.date | None, as_json: bool) -> None:
+def insights_command(preset: str | None, start: dt.date | None, end: dt.date | None,
+                     as_json: bool) -> None:
     """How sleep and activity went together with pain and mood, honestly."""
-    from journal.analysis.insights import insights
     from journal.analysis.wording import insights_text
 
-    series = _series(start, end)
-    results = insights(series)
+    journal = _journal()
+    data = journal.chart_data(*journal.period(preset, start, end))
+    series = data.series
     if as_json:
         click.echo(_json({"period": {"from": series.start.isoformat(), "to": series.end.isoformat()},
                           "days_logged": series.days_logged,
-                          "pairs": [r.as_json() for r in results]}))
+                          "pairs": [r.as_json() for r in data.insights]}))
     else:
-        click.echo(insights_text(series, results))
+        click.echo(insights_text(series, data.insights))
 
 
 @cli.command("chart")
 @_db_option
-@click.argument("kind", metavar="KIND", type=click.Choice(["trends", "sleep-pain", "activity-pain", "associations",
-                                           "calendar"]))
+@click.argument("kind", metavar="KIND", type=click.Choice(["trends", "sleep-pain", "activity-pain",
+                                                           "associations", "calendar"]))
 @_period("the first logged day", "today")
 @click.option("--measure", type=click.Choice(["pain", "mood"]), default="pain", show_default=True,
               help="What the calendar shows.")
 @click.option("-o", "--output", metavar="FILE.png|.svg|.pdf", required=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Where to save the chart.")
-def chart_command(kind: str, start: dt.date | None, end: dt.date | None, measure: str,
-                  output: Path) -> None:
+def chart_command(kind: str, preset: str | None, start: dt.date | None, end: dt.date | None,
+                  measure: str, output: Path) -> None:
     """Save a chart as PNG (300 dpi), SVG or PDF."""
     if output.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise click.BadParameter(f'"{output.name}" must end in .png, .svg or .pdf.',
                                  param_hint="-o")
-    from journal.charts.catalog import chart_figure, save_figure
-
-    series = _series(start, end)
+    journal = _journal()
+    start, end = journal.period(preset, start, end)
     _refuse_journal_files(output)
     try:
-        save_figure(chart_figure(kind, series, measure), output)
+        journal.save_chart(kind, start, end, output, measure)
     except OSError as error:
         raise Failure(f"Cannot write {output}: {error.strerror}.") from None
-    click.echo(f"Saved the {kind} chart of {series.start} to {series.end} to {output}.", err=True)
+    click.echo(f"Saved the {kind} chart of {start} to {end} to {output}.", err=True)
 
 
 @cli.command("report")
@@ -434,24 +398,22 @@ def chart_command(kind: str, start: dt.date | None, end: dt.date | None, measure
 @click.option("--questions", default="", help="Text for the 'Questions for my doctor' box.")
 @click.option("-o", "--output", metavar="FILE.pdf", required=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Where to save the PDF.")
-def report_command(start: dt.date | None, end: dt.date | None, name: str, paper: str | None,
-                   include_notes: bool, questions: str, output: Path) -> None:
+def report_command(preset: str | None, start: dt.date | None, end: dt.date | None, name: str,
+                   paper: str | None, include_notes: bool, questions: str, output: Path) -> None:
     """A doctor-visit report: a one-minute summary page and the charts, as a PDF."""
-    from journal.report.options import DEFAULT_DAYS, ReportOptions, default_paper
+    from journal.domain.periods import DEFAULT_REPORT
+    from journal.report.options import ReportOptions, default_paper
 
     if output.suffix.lower() != ".pdf":
         raise click.BadParameter(f'"{output.name}" must end in .pdf.', param_hint="-o")
-    end = end or dt.date.today()
-    start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
-    if end < start:
-        raise click.UsageError(f"--from {start} is after --to {end}.")
+    journal = _journal()
+    if start is None:
+        start, end = journal.period(preset or DEFAULT_REPORT, None, end)
+    start, end = journal.period(None, start, end)
     options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes)
-    from journal.report.pdf import write_report
-
-    entries = _store().between(options.previous[0], end)
     _refuse_journal_files(output)
     try:
-        pages = write_report(output, entries, options)
+        pages = journal.write_report(options, output)
     except OSError as error:
         raise Failure(f"Cannot write {output}: {error.strerror}.") from None
     click.echo(f"Saved a {pages}-page report for {start} to {end} to {output}.", err=True)
@@ -489,22 +451,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.Abort:
         return _fail("Stopped.", EXIT_FAILURE)
     except Exception as error:  # noqa: BLE001 - the promise is: no traceback, ever
-        return _fail(_describe_unexpected(error), EXIT_FAILURE)
+        from journal.storage.errors import explain
+
+        return _fail(explain(error), EXIT_FAILURE)
     return result if isinstance(result, int) else 0
 
 
-def _describe_unexpected(error: Exception) -> str:
-    from journal.storage.errors import StorageError, is_disk_full
-
-    if isinstance(error, StorageError):
-        return str(error)
-    if is_disk_full(error):
-        return "The disk is full, so the journal was not changed. Free some space and try again."
-    if isinstance(error, sqlite3.Error):
-        return f"The journal could not be read or written ({error}); it was not changed."
-    if isinstance(error, OSError):
-        return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
-    return f"Unexpected problem ({type(error).__name__}: {error})."
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def _fail(message: str, code: int) -> int:

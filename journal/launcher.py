@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The plain-Python layers first: once PySide6 is loaded, its import hook reads the source
     # of every module imported after it (for `from __feature__ import ...`), ~0.1 ms each.
     for module in ("journal.domain.parse", "journal.storage.entries", "journal.storage.lock",
-                   "journal.storage.schema"):
+                   "journal.storage.schema", "journal.journal"):
         importlib.import_module(module)
     from journal.ui.app import run
 

@@ -228,7 +228,7 @@ def test_export_to_stdout_and_to_a_private_file(run, tmp_path):
     assert code == 0 and out.startswith("\ufeffdate,pain,")
     target = tmp_path / "out.json"
     code, _, err = run("export", "--format", "json", "-o", str(target))
-    assert code == 0 and "Exported 1 days" in err
+    assert code == 0 and "Exported 1 day " in err
     assert json.loads(target.read_text())["days"][0]["notes"] == "hello, world"
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
 

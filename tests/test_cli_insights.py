@@ -51,7 +51,7 @@ def test_insights_on_too_few_days_say_so(run):
 def test_a_reversed_period_is_a_usage_error(run):
     run("add", "--date", "2026-01-01", "--pain", "4")
     code, _, err = run("insights", "--from", "2026-02-01", "--to", "2026-01-01")
-    assert code == 2 and "after --to" in err
+    assert code == 2 and "first day on or before the last day" in err and "2026-02-01" in err
 
 
 @pytest.mark.parametrize("kind", ["trends", "sleep-pain", "activity-pain", "associations",

@@ -63,13 +63,13 @@ def test_the_command_line_offers_every_measure(capsys):
 
 
 def test_both_exports_carry_every_measure_by_name(tmp_path):
-    from journal.exchange import export_bytes, read_entries
+    from tests.helpers import export_days, read_days
 
     values = {m.key: (7.5 if m.scale is None else m.scale.high) for m in MEASURES}
     entry = Entry(__import__("datetime").date(2026, 3, 1), **values)
-    record = json.loads(export_bytes([entry], "json"))["days"][0]
+    record = json.loads(export_days([entry], "json"))["days"][0]
     assert {k: record[k] for k in MEASURE_KEYS} == values
-    header = export_bytes([entry], "csv").decode("utf-8-sig").splitlines()[0].split(",")
+    header = export_days([entry], "csv").decode("utf-8-sig").splitlines()[0].split(",")
     assert set(MEASURE_KEYS) <= set(header)
     for fmt in ("csv", "json"):
-        assert read_entries(export_bytes([entry], fmt), fmt) == [entry]
+        assert read_days(export_days([entry], fmt), fmt) == [entry]

@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from journal.analysis.series import DailySeries
 from journal.charts.associations import draw_association_overview
 from journal.charts.calendar import draw_calendar_chart
+from journal.charts.data import ChartData
 from journal.charts.scatter import draw_activity_pain, draw_single, draw_sleep_pain
 from journal.charts.style import chart_style
 from journal.charts.trends import draw_trends
@@ -25,8 +26,13 @@ KINDS = {
 EXPORT_FORMATS = (".png", ".svg", ".pdf")
 
 
-def draw_chart(kind: str, figure: Figure, series: DailySeries, measure: str = "pain") -> None:
-    """Draw chart *kind* into an empty *figure* (the trends chart sets its own margins)."""
+def draw_chart(kind: str, figure: Figure, data: ChartData | DailySeries,
+               measure: str = "pain") -> None:
+    """Draw chart *kind* of *data* into an empty *figure* (the trends chart sets its own
+    margins). The associations chart uses the insights *data* carries (worked out once)."""
+    if not isinstance(data, ChartData):
+        data = ChartData(data)
+    series = data.series
     if kind != "trends" and isinstance(figure, Figure):  # a SubFigure follows its parent
         figure.set_layout_engine("constrained")
     if kind == "trends":
@@ -36,19 +42,17 @@ def draw_chart(kind: str, figure: Figure, series: DailySeries, measure: str = "p
     elif kind == "activity-pain":
         draw_single(figure, draw_activity_pain, series)
     elif kind == "associations":
-        from journal.analysis.insights import insights
-
-        draw_association_overview(figure, series, insights(series))
+        draw_association_overview(figure, series, data.insights)
     elif kind == "calendar":
         draw_calendar_chart(figure, series, measure)
     else:
         raise ValueError(f"unknown chart {kind!r}; the charts are {', '.join(KINDS)}")
 
 
-def chart_figure(kind: str, series: DailySeries, measure: str = "pain") -> Figure:
+def chart_figure(kind: str, data: ChartData | DailySeries, measure: str = "pain") -> Figure:
     """A standalone figure of chart *kind*, sized for export."""
     figure = Figure(figsize=KINDS[kind][1], layout="constrained")
-    draw_chart(kind, figure, series, measure)
+    draw_chart(kind, figure, data, measure)
     return figure
 
 

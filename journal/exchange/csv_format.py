@@ -21,7 +21,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
 
 from journal.domain import MEASURE_KEYS, Entry, ValidationError
 from journal.domain.dates import check_begun
@@ -29,6 +28,7 @@ from journal.domain.parse import (
     NO_ACTIVITY, format_activity, format_measure, parse_activity, parse_date, parse_measure,
     whole_number,
 )
+from journal.exchange.document import JournalDocument
 from journal.exchange.errors import DuplicateDays, ImportFileError
 from journal.exchange.records import RECORD_KEYS, check_activity_minutes, parse_timestamp
 
@@ -38,12 +38,12 @@ _TEXT_MARK = "'"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def dump_csv(entries: Iterable[Entry]) -> str:
-    """Serialise *entries* (already in date order) as CSV text."""
+def dump_csv(document: JournalDocument) -> str:
+    """Serialise the days of *document* (already in date order) as CSV text."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for e in entries:
+    for e in document.days:
         writer.writerow(_row(e))
     return out.getvalue()
 
@@ -74,7 +74,7 @@ def _cell_text(cell: str) -> str:
     return cell.removeprefix(_TEXT_MARK)
 
 
-def load_csv(text: str, latest: dt.date) -> list[Entry]:
+def load_csv(text: str, latest: dt.date) -> JournalDocument:
     """Parse and validate a whole file of days up to *latest*; raises ImportFileError at the
     first problem."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -91,7 +91,7 @@ def load_csv(text: str, latest: dt.date) -> list[Entry]:
             line = reader.line_num + 1
     except csv.Error as error:
         raise ImportFileError(f"the CSV is malformed ({error}).", reader.line_num or 1) from None
-    return entries
+    return JournalDocument(days=entries)
 
 
 def _columns(header: list[str]) -> list[str]:

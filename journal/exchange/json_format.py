@@ -1,24 +1,28 @@
-"""The journal's own JSON format: lossless, one day per line, stable key order.
+"""The journal's own JSON format: lossless, one record per line, stable key order.
 
-    {"app": "pain-journal", "format_version": 1, "days": [
+    {"app": "pain-journal", "format_version": 2, "days": [
     {"date": "2026-03-01", "pain": 6, ...},
     ...
     ]}
+
+Version 2 is a document with one section per kind of data (`document.SECTIONS`; days
+today). Version 1 held days only, in the same shape, and still imports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 
-from journal.domain import Entry, ValidationError
+from journal.domain import ValidationError
 from journal.domain.parse import MAX_DIGITS
+from journal.exchange.document import SECTIONS, JournalDocument
 from journal.exchange.errors import DuplicateDays, ImportFileError
 from journal.exchange.records import entry_record, record_entry
 
 APP = "pain-journal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READS = (1, 2)  # version 1: days only, same shape
 
 
 class _LongNumber:
@@ -42,16 +46,17 @@ def _parse_int(text: str) -> int | _LongNumber:
 _DECODER = json.JSONDecoder(parse_int=_parse_int)
 
 
-def dump_json(entries: Iterable[Entry]) -> str:
-    """Serialise *entries* (already in date order)."""
-    lines = [json.dumps(entry_record(e), ensure_ascii=False) for e in entries]
-    body = ",\n".join(lines)
-    head = f'{{"app": "{APP}", "format_version": {FORMAT_VERSION}, "days": ['
-    return f"{head}\n{body}\n]}}\n" if lines else f"{head}]}}\n"
+def dump_json(document: JournalDocument) -> str:
+    """Serialise *document*: a head line, then each section as an array, one record a line."""
+    sections = []
+    for name in SECTIONS:
+        lines = [json.dumps(entry_record(e), ensure_ascii=False) for e in getattr(document, name)]
+        sections.append(f'"{name}": [\n' + ",\n".join(lines) + "\n]" if lines else f'"{name}": []')
+    return f'{{"app": "{APP}", "format_version": {FORMAT_VERSION}, ' + ", ".join(sections) + "}\n"
 
 
-def load_json(text: str, latest: dt.date) -> list[Entry]:
-    """Parse and validate a whole file of days up to *latest*; raises ImportFileError at the
+def load_json(text: str, latest: dt.date) -> JournalDocument:
+    """Parse and validate a whole file (days up to *latest*); raises ImportFileError at the
     first problem."""
     try:
         document = _DECODER.decode(text)
@@ -61,14 +66,28 @@ def load_json(text: str, latest: dt.date) -> list[Entry]:
         raise ImportFileError("the JSON is nested far too deeply to be a journal export.", 1) \
             from None
     if not isinstance(document, dict) or not isinstance(document.get("days"), list):
-        raise ImportFileError('expected a Pain & Mood Journal JSON export: an object with "days".', 1)
+        raise ImportFileError('expected a Pain & Mood Journal JSON export: an object with "days".',
+                              1)
     version = document.get("format_version")
-    if version != FORMAT_VERSION:
-        raise ImportFileError(f"format_version {version!r} is not supported; "
-                              f"this version of the app reads {FORMAT_VERSION}.", 1)
+    if version not in READS:
+        newer = " (made by a newer version of the app)" if isinstance(version, int) \
+            and version > FORMAT_VERSION else ""
+        raise ImportFileError(f"format_version {version!r} is not supported{newer}; this version "
+                              f"of the app reads {' and '.join(map(str, READS))}.", 1)
+    if document.get("app", APP) != APP:
+        raise ImportFileError(f'"app" is {document.get("app")!r}: this is not a Pain & Mood '
+                              "Journal export.", 1)
+    unknown = sorted(set(document) - {"app", "format_version", *SECTIONS})
+    if unknown:
+        raise ImportFileError(f"the file holds {', '.join(map(repr, unknown))}, which this "
+                              "version of the app does not know; nothing was imported.", 1)
+    return JournalDocument(days=_days(text, document["days"], latest))
+
+
+def _days(text: str, records: list, latest: dt.date) -> list:
     lines = _element_lines(text)
     entries, seen = [], DuplicateDays()
-    for index, record in enumerate(document["days"]):
+    for index, record in enumerate(records):
         line = lines[index] if index < len(lines) else None
         if not isinstance(record, dict):
             raise ImportFileError("each day must be an object with a date.", line)

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from journal.domain import Entry
 from journal.domain.dates import latest_date
 from journal.exchange.csv_format import dump_csv, load_csv
+from journal.exchange.document import SECTIONS, JournalDocument
 from journal.exchange.errors import ImportFileError
 from journal.exchange.json_format import dump_json, load_json
-from journal.storage import EntryStore
 
 FORMATS = ("csv", "json")
 
 
-def export_bytes(entries: Sequence[Entry], fmt: str) -> bytes:
-    """*entries* in the journal's own *fmt* ("csv" with a BOM, or "json"), UTF-8."""
+def export_bytes(document: JournalDocument, fmt: str) -> bytes:
+    """*document* in the journal's own *fmt*, UTF-8: "json" holds every section; "csv" (with
+    a byte-order mark, for spreadsheets) holds the days."""
     if fmt == "csv":
-        return dump_csv(entries).encode("utf-8-sig")
-    return dump_json(entries).encode("utf-8")
+        return dump_csv(document).encode("utf-8-sig")
+    return dump_json(document).encode("utf-8")
 
 
 def guess_format(path: Path | None, data: bytes) -> str:
@@ -32,7 +33,7 @@ def guess_format(path: Path | None, data: bytes) -> str:
     return "json" if start in (b"{", b"[") else "csv"
 
 
-def read_entries(data: bytes, fmt: str, *, latest: dt.date | None = None) -> list[Entry]:
+def read_document(data: bytes, fmt: str, *, latest: dt.date | None = None) -> JournalDocument:
     """Decode and validate a whole file; raises ImportFileError naming the first problem.
 
     A day after *latest* (default: `latest_date()`, the latest date begun anywhere) is refused.
@@ -51,30 +52,53 @@ def read_entries(data: bytes, fmt: str, *, latest: dt.date | None = None) -> lis
 
 
 @dataclass(frozen=True)
-class ImportPlan:
-    """What importing a file would change in a journal."""
+class SectionPlan:
+    """What importing one section would change: records new to the journal, records that
+    differ (the file's version replaces them), and how many are already the same."""
 
-    new: list[Entry]
-    changed: list[Entry]
-    unchanged: int
+    new: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    unchanged: int = 0
 
     @property
-    def to_write(self) -> list[Entry]:
+    def to_write(self) -> list:
         return self.new + self.changed
 
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a file would change in a journal, section by section."""
+
+    sections: dict[str, SectionPlan]
+
+    @property
+    def days(self) -> SectionPlan:
+        return self.sections.get("days", SectionPlan())
+
+    @property
+    def empty(self) -> bool:
+        return not any(plan.to_write for plan in self.sections.values())
+
     def describe(self, *, done: bool) -> str:
+        days = self.days
         verb = ("Added", "replaced") if done else ("Would add", "replace")
-        text = (f"{verb[0]} {_days(len(self.new))} and {verb[1]} {_days(len(self.changed))}; "
-                f"{_days(self.unchanged)} already the same.")
+        text = (f"{verb[0]} {_days(len(days.new))} and {verb[1]} {_days(len(days.changed))}; "
+                f"{_days(days.unchanged)} already the same.")
         return text if done else text + " Nothing was written (dry run)."
 
 
-def plan_import(store: EntryStore, entries: Sequence[Entry]) -> ImportPlan:
-    """Compare *entries* with the journal: a day in the file replaces the same day."""
-    existing = {e.date: e for e in store.between()}
-    new = [e for e in entries if e.date not in existing]
-    changed = [e for e in entries if e.date in existing and existing[e.date] != e]
-    return ImportPlan(new, changed, len(entries) - len(new) - len(changed))
+def plan_import(current: JournalDocument, incoming: JournalDocument) -> ImportPlan:
+    """Compare a file with the journal: a record in the file replaces the same record (for
+    days: the same date)."""
+    return ImportPlan({name: _plan_section(getattr(current, name), getattr(incoming, name))
+                       for name in SECTIONS})
+
+
+def _plan_section(current: Sequence[Entry], incoming: Sequence[Entry]) -> SectionPlan:
+    existing = {e.date: e for e in current}
+    new = [e for e in incoming if e.date not in existing]
+    changed = [e for e in incoming if e.date in existing and existing[e.date] != e]
+    return SectionPlan(new, changed, len(incoming) - len(new) - len(changed))
 
 
 def _days(count: int) -> str:

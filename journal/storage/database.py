@@ -17,6 +17,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -196,3 +197,25 @@ def _configure(db: Database) -> None:
     db.execute("PRAGMA synchronous = FULL")
 
 
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``pain-journal check`` reports."""
+
+    integrity: str          # "ok", or SQLite's whole listing
+    migrations: list[str]   # applied, in order
+    days: int
+    activities: int
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok"
+
+
+def check_journal(db: Database) -> CheckResult:
+    """A full integrity check of an open journal, its schema version and its counts."""
+    integrity = "\n".join(row[0] for row in db.execute("PRAGMA integrity_check").fetchall())
+    return CheckResult(integrity, [m.name for m in migrations.applied(db)],
+                       db.execute("SELECT count(*) FROM days").fetchone()[0],
+                       db.execute("SELECT count(*) FROM activities").fetchone()[0])

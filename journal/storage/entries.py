@@ -70,6 +70,16 @@ class EntryStore:
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM days").fetchone()[0]
 
+    def days_logged(self, start: dt.date, end: dt.date) -> int:
+        """How many days from *start* to *end* have an entry."""
+        query = "SELECT count(*) FROM days WHERE date BETWEEN ? AND ?"
+        return self.db.execute(query, [start.isoformat(), end.isoformat()]).fetchone()[0]
+
+    def first_date(self) -> dt.date | None:
+        """The first day logged, if any."""
+        first = self.db.execute("SELECT min(date) FROM days").fetchone()[0]
+        return None if first is None else dt.date.fromisoformat(first)
+
     def tags(self) -> list[str]:
         """Every tag used so far, most used first."""
         rows = self.db.execute("""SELECT value, count(*) AS uses FROM days, json_each(days.tags)

@@ -10,6 +10,31 @@ class StorageError(Exception):
     """The journal file could not be opened, read or written."""
 
 
+def explain(error: BaseException) -> str:
+    """The one sentence a person reads for *error*, whichever face shows it (the command line
+    prints it; the window adds what happened to the form)."""
+    import sqlite3
+
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error).lower()
+    if isinstance(error, StorageError):
+        return str(error)
+    if is_disk_full(error):
+        return "The disk is full, so the journal was not changed. Free some space and try again."
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or (
+            isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
+        return ("The journal file cannot be written (it is read-only, or on a read-only disk); "
+                "it was not changed.")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return ("The journal is busy in another program; it was not changed. Wait a moment and "
+                "try again.")
+    if isinstance(error, sqlite3.Error):
+        return f"The journal could not be read or written ({error}); it was not changed."
+    if isinstance(error, OSError):
+        return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ") + "."
+    return f"Unexpected problem ({type(error).__name__}: {error})."
+
+
 def is_disk_full(error: BaseException) -> bool:
     """No room left to write: the OS's ENOSPC/EDQUOT, SQLite's SQLITE_FULL, or a message
     (a StorageError's) that passes one of them on."""

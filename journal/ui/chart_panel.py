@@ -21,6 +21,7 @@ from journal.analysis.insights import Insight, insights
 from journal.analysis.series import DailySeries, daily_series
 from journal.analysis.wording import CAUTION
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
+from journal.journal import Changes
 from journal.ui.file_actions import output_refused
 from journal.ui.first_paint import after_next_paint
 from journal.ui.state import JournalState
@@ -79,8 +80,7 @@ class ChartPanel(QWidget):
         layout.addLayout(self._controls)
         layout.addWidget(self.splitter, 1)
         self.details_button.toggled.connect(self._on_details_toggled)
-        state.entries_changed.connect(self._on_state_changed)
-        state.journal_opened.connect(self._on_state_changed)
+        state.changed.connect(self._on_state_changed)
 
     # Controls ----------------------------------------------------------------------------------
     def _build_controls(self) -> None:
@@ -181,7 +181,10 @@ class ChartPanel(QWidget):
         self._redraw_timer.stop()
         super().hideEvent(event)
 
-    def _on_state_changed(self, *_args: object) -> None:
+    def _on_state_changed(self, changes: Changes) -> None:
+        if self.series is not None and not changes.touches_days(self.series.start,
+                                                                self.series.end):
+            return  # nothing this chart shows changed
         self._stale = True
         if self.isVisible():
             self._redraw_timer.start()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from journal.exchange import ImportFileError, export_bytes, guess_format, plan_import, read_entries
+from journal.exchange import ImportFileError, guess_format, read_document
 from journal.exchange.files import JournalFileError, refuse_journal_files, write_private
 from journal.ui.state import JournalState, JournalWriteError
 
@@ -28,14 +28,14 @@ def export_data(parent: QWidget, state: JournalState) -> str | None:
         path = path.with_name(f"{path.name}.{fmt}")
     if output_refused(parent, path, state):
         return None
-    entries = state.entries()
+    days = state.count()
     try:
-        write_private(path, export_bytes(entries, fmt))
+        write_private(path, state.journal.export(fmt))
     except OSError as error:
         QMessageBox.warning(parent, "Export failed",
                             f"Could not write {path}: {error.strerror}. Nothing was exported.")
         return None
-    return f"Exported {len(entries)} days to {path.name}."
+    return f"Exported {days} {'day' if days == 1 else 'days'} to {path}."
 
 
 def output_refused(parent: QWidget, path: Path, state: JournalState) -> bool:
@@ -57,7 +57,7 @@ def import_data(parent: QWidget, state: JournalState) -> str | None:
     path = Path(path_text)
     try:
         data = path.read_bytes()
-        entries = read_entries(data, guess_format(path, data))
+        incoming = read_document(data, guess_format(path, data))
     except (OSError, ImportFileError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
         QMessageBox.warning(parent, "Nothing was imported", f"{path.name}: {reason}")
@@ -67,15 +67,17 @@ def import_data(parent: QWidget, state: JournalState) -> str | None:
                             f"{path.name} could not be read because of an unexpected problem "
                             f"({type(error).__name__}: {error}). Nothing was imported.")
         return None
-    plan = plan_import(state.store, entries)
-    if not plan.to_write:
+    plan = state.journal.plan_import(incoming)
+    days = plan.days
+    if plan.empty:
         QMessageBox.information(parent, "Nothing to import",
-                                f"All {plan.unchanged} days in {path.name} are already in your "
+                                f"All {days.unchanged} days in {path.name} are already in your "
                                 "journal, exactly as they are.")
         return None
-    question = (f"{path.name} has {len(plan.new)} new days and {len(plan.changed)} days that "
+    question = (f"{path.name} has {len(days.new)} new days and {len(days.changed)} days that "
                 f"differ from your journal (the file's version will replace them); "
-                f"{plan.unchanged} are already the same.\n\nImport now? You can undo it with Ctrl+Z.")
+                f"{days.unchanged} are already the same.\n\nImport now? You can undo it with "
+                "Ctrl+Z.")
     answer = QMessageBox.question(parent, "Import data", question)
     if answer != QMessageBox.StandardButton.Yes:
         return None

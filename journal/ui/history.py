@@ -88,6 +88,24 @@ class EntryTableModel(QAbstractTableModel):
     def entry_at(self, row: int) -> Entry:
         return self._entries[row]
 
+    def update_days(self, days: dict[dt.date, Entry | None]) -> None:
+        """Replace, add or remove the rows of *days* (None: the day is gone); others stay."""
+        rows = {entry.date: row for row, entry in enumerate(self._entries)}
+        for date, entry in days.items():
+            row = rows.get(date)
+            if row is not None and entry is not None:
+                self._entries[row] = entry
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            elif row is None and entry is not None:
+                self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries))
+                self._entries.append(entry)
+                self.endInsertRows()
+        gone = sorted((rows[d] for d, e in days.items() if e is None and d in rows), reverse=True)
+        for row in gone:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._entries[row]
+            self.endRemoveRows()
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._entries)
 
@@ -199,8 +217,17 @@ class HistoryView(QWidget):
         self.delete_button.clicked.connect(lambda: self._emit_delete(self.table.currentIndex()))
 
     def set_entries(self, entries: list[Entry], tags: list[str]) -> None:
-        current = self.tag_box.currentText()
+        """Show *entries* (all of them, after another journal was opened)."""
         self.model.set_entries(entries)
+        self._set_tags(tags)
+
+    def update_days(self, days: dict[dt.date, Entry | None], tags: list[str]) -> None:
+        """Only *days* changed (a save, a delete, an undo, an import)."""
+        self.model.update_days(days)
+        self._set_tags(tags)
+
+    def _set_tags(self, tags: list[str]) -> None:
+        current = self.tag_box.currentText()
         self.tag_box.blockSignals(True)
         self.tag_box.clear()
         self.tag_box.addItems([ALL_TAGS, *sorted(tags, key=str.casefold)])

@@ -18,6 +18,7 @@ from journal.paths import DEMO_FILENAME, demo_db_path
 from journal.storage import CorruptJournal, StorageError
 from journal.ui.entry_form import EntryForm
 from journal.ui.first_paint import after_next_paint
+from journal.journal import Changes
 from journal.ui.state import JournalState, JournalWriteError, day_title
 from journal.ui.widgets import NO_FOCUS
 
@@ -187,8 +188,7 @@ class MainWindow(QMainWindow):
         self.form.entry_submitted.connect(self._on_form_entry_submitted)
         self.form.date_chosen.connect(self._on_form_date_chosen)
         self.form.changed.connect(self._update_title)
-        self.state.entries_changed.connect(self._on_state_entries_changed)
-        self.state.journal_opened.connect(self._on_journal_opened)
+        self.state.changed.connect(self._on_state_changed)
         self.state.write_failed.connect(lambda text: QMessageBox.warning(self, "Not saved", text))
         self.state.history_moved.connect(self.saved_label.setText)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -264,16 +264,27 @@ class MainWindow(QMainWindow):
             return
         self.saved_label.setText(f"Deleted {day_title(date)}. Undo with Ctrl+Z.")
 
-    def _on_state_entries_changed(self, dates: set) -> None:
-        self._refresh_views()
-        if self.form.date in dates and not self.form.is_dirty():
+    def _on_state_changed(self, changes: Changes) -> None:
+        """Reload what *changes* touched: everything after a switch or a restore; else the
+        changed days in the history, the form if it shows one of them, and the counts."""
+        if changes.everything:
+            self._on_journal_opened()
+            return
+        if not changes.days:
+            return
+        self._refresh_views(changes.days)
+        if self.form.date in changes.days and not self.form.is_dirty():
             self._on_form_date_chosen(self.form.date)
 
-    def _refresh_views(self) -> None:
+    def _refresh_views(self, days: frozenset[dt.date] | None = None) -> None:
+        """The history, tag completion and counts; only the rows of *days* when given."""
         try:
             if self._painted:
                 tags = self.state.tags()
-                self.history.set_entries(self.state.entries(), tags)
+                if days is None:
+                    self.history.set_entries(self.state.entries(), tags)
+                else:
+                    self.history.update_days({d: self.state.entry(d) for d in days}, tags)
                 self.form.set_known_tags(tags)
             today = dt.date.today()
             logged = self.state.days_logged(today.replace(day=1), today)
@@ -311,7 +322,7 @@ class MainWindow(QMainWindow):
 
     # Journals ----------------------------------------------------------------------------------
     def _is_sample(self) -> bool:
-        return self.state.db_path.name == DEMO_FILENAME
+        return self.state.db_path.name == DEMO_FILENAME  # by name: cheap, on every refresh
 
     def _on_journal_opened(self) -> None:
         self.sample_banner.setVisible(self._is_sample())
@@ -343,7 +354,6 @@ class MainWindow(QMainWindow):
                 self.state.add_sample_days(demo_entries(SAMPLE_DAYS))
             except JournalWriteError as error:
                 QMessageBox.warning(self, "No sample data", str(error))
-            self._on_journal_opened()
 
     def _on_log_today_clicked(self) -> None:
         self.welcome.hide()
@@ -365,16 +375,10 @@ class MainWindow(QMainWindow):
 
     def _backup_daily(self) -> None:
         """At most one automatic backup a day while the app runs (and one on close)."""
-        from journal.storage.backup import list_backups
-
-        if self._is_sample():
-            return
-        newest = list_backups(self.state.db_path)[:1]
-        if not newest or dt.datetime.now(dt.UTC) - newest[0].created > dt.timedelta(days=1):
-            try:
-                self.state.backup()
-            except StorageError as error:
-                self.saved_label.setText(f"Automatic backup failed: {error}")
+        try:
+            self.state.backup_if_due()
+        except StorageError as error:
+            self.saved_label.setText(f"Automatic backup failed: {error}")
 
     def _on_export(self) -> None:
         self._status(_files().export_data(self, self.state))
@@ -432,11 +436,10 @@ class MainWindow(QMainWindow):
         if self.history is not None:
             self.settings.setValue("history/header",
                                    self.history.table.horizontalHeader().saveState())
-        if not self._is_sample() and self.state.count():
-            try:
-                self.state.backup()
-            except StorageError:
-                pass  # closing must never be blocked; the journal itself is safe on disk
+        try:
+            self.state.backup_if_due(closing=True)
+        except (StorageError, sqlite3.Error, OSError):
+            pass  # closing must never be blocked; the journal itself is safe on disk
         if self.chart_panel is not None:
             self.settings.setValue("charts/splitter", self.chart_panel.splitter.saveState())
         self.settings.sync()

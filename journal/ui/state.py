@@ -1,7 +1,9 @@
-"""JournalState: the one object in the UI that reads and writes the journal.
+"""JournalState: the window's open journal, its undo stack and its one change signal.
 
-Widgets emit intent; this adapter performs the write through storage, puts an
-undoable command on the stack, and announces which days changed.
+Every use case is the `journal.journal.Journal`'s, the same the command line calls. This
+adapter adds what only a window needs: undo (any `Edit` the journal returns can be undone
+and redone) and `changed`, which says what changed and who changed it, so that each view
+decides what to reload (in the manner of Anki's ``operation_did_execute``).
 """
 
 from __future__ import annotations
@@ -10,18 +12,16 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from typing import TYPE_CHECKING
-
 from journal.domain import Entry
-from journal.storage import EntryStore, StorageError
-from journal.storage.entries import no_journal
-from journal.storage.errors import is_disk_full
+from journal.journal import Changes, Edit, Journal
+from journal.storage import StorageError
+from journal.storage.errors import explain
 from journal.storage.lock import JournalLock
-from journal.storage.schema import open_current_for_reading
 
 if TYPE_CHECKING:
     from journal.exchange import ImportPlan
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 
 LOCK_HOLDER = "another Pain & Mood Journal window"  # how a second app or command names us
+KEPT_IN_FORM = "Your entry is still in the form."
 
 
 class JournalWriteError(Exception):
@@ -36,7 +37,7 @@ class JournalWriteError(Exception):
 
 
 class JournalState(QObject):
-    """The open journal, its undo stack, and the signals views listen to.
+    """The open journal, its undo stack, and the signal views listen to.
 
     Parameters
     ----------
@@ -47,243 +48,162 @@ class JournalState(QObject):
         to another journal, whose lock `open_journal` takes.
     """
 
-    #: Days whose entries changed (a set of dates), after every write, undo or redo.
-    entries_changed = Signal(object)
-    #: Another journal file was opened; every view should reload.
-    journal_opened = Signal()
+    #: Something changed: a `journal.journal.Changes` (which days, the whole journal, the
+    #: backups) and who made it. Views decide from it what to reload.
+    changed = Signal(object)
     #: An undo or redo could not be written (the message is for the user).
     write_failed = Signal(str)
-    #: An undo or redo was written: "Undid: Save Tue 1 Dec 2026" (for the status bar).
+    #: An undo or redo was written: "Undid: Save Tue 1 Dec 2026." (for the status bar).
     history_moved = Signal(str)
 
     def __init__(self, db_path: Path, parent: QObject | None = None,
                  lock: JournalLock | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.db_path = db_path
-        self._lock = lock
-        self.store = _open_store(db_path, lock)
+        self.journal = Journal.open_light(Path(db_path), lock)
+
+    @property
+    def db_path(self) -> Path:
+        return self.journal.path
 
     @property
     def ready_to_write(self) -> bool:
-        return not self._read_only
+        return self.journal.writable
 
     def make_ready_to_write(self) -> None:
-        """Open the journal the full way (sqlite-utils) if it was opened light for reading.
-
-        The main window calls this right after its first paint, so saving stays quick.
-        """
-        if self._read_only:
-            from journal.storage import open_database
-
-            light = self.store.db
-            # Never create one here: a journal that vanished while open is an error to report.
-            self.store = EntryStore(open_database(self.db_path, create=False, lock=self._lock))
-            light.close()
-
-    def _make_ready(self) -> None:
-        """Before every write: full access, and the journal's lock still ours (someone may
-        have deleted or replaced the lock file; then a second writer must not slip in)."""
-        self.make_ready_to_write()
-        if self._lock is not None:
-            self._lock.ensure_held()
-
-    @property
-    def _read_only(self) -> bool:
-        return isinstance(self.store.db, sqlite3.Connection)
+        """Open the journal the full way; the window calls it right after its first paint."""
+        self.journal.make_writable()
 
     # Reading ---------------------------------------------------------------------------------
     def entry(self, date: dt.date) -> Entry | None:
-        return self.store.get(date)
+        return self.journal.day(date)
 
     def entries(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Entry]:
-        return self.store.between(start, end)
+        return self.journal.days(start, end)
 
     def tags(self) -> list[str]:
-        return self.store.tags()
+        return self.journal.tags()
 
     def count(self) -> int:
-        return self.store.count()
-
-    def is_sample(self) -> bool:
-        """The made-up journal for trying the app (by its name, or as labelled inside)."""
-        from journal.paths import DEMO_FILENAME
-        from journal.storage.journal_info import read_identity
-
-        db = self.store.db
-        return (self.db_path.name == DEMO_FILENAME
-                or read_identity(getattr(db, "conn", db)).is_sample)
+        return self.journal.count()
 
     def days_logged(self, start: dt.date, end: dt.date) -> int:
-        query = "SELECT count(*) FROM days WHERE date BETWEEN ? AND ?"
-        return self.store.db.execute(query, [start.isoformat(), end.isoformat()]).fetchone()[0]
+        return self.journal.days_logged(start, end)
+
+    def is_sample(self) -> bool:
+        return self.journal.is_sample()
 
     # Writing ---------------------------------------------------------------------------------
-    def save_entry(self, entry: Entry) -> Entry:
+    def save_entry(self, entry: Entry, initiator: object = None) -> Entry:
         """Save *entry*; returns it as stored. Raises JournalWriteError, nothing saved."""
-        _write(self._make_ready)
-        before = self.store.get(entry.date)
-        stored = _write(lambda: self.store.save(entry))
-        if stored != before or before is None:
-            self._push(f"Save {_day(entry.date)}", {entry.date: before}, {entry.date: stored})
-        return stored
+        self._do(lambda: self.journal.save_day(entry, initiator=initiator))
+        return self.journal.day(entry.date)
 
-    def delete_day(self, date: dt.date) -> None:
-        before = self.store.get(date)
-        if before is None:
-            return
-        _write(self._make_ready)
-        _write(lambda: self.store.delete(date))
-        self._push(f"Delete {_day(date)}", {date: before}, {date: None})
+    def delete_day(self, date: dt.date, initiator: object = None) -> None:
+        self._do(lambda: self.journal.delete_day(date, initiator=initiator))
 
     def import_plan(self, plan: ImportPlan) -> None:
-        """Write an import plan in one transaction; one undo step takes it all back."""
-        _write(self._make_ready)
-        _write(lambda: self.backup(reason="before-import"))
-        before = {e.date: self.store.get(e.date) for e in plan.changed}
-        before.update({e.date: None for e in plan.new})
-        _write(lambda: self.store.save_many(plan.to_write))
-        after = {e.date: self.store.get(e.date) for e in plan.to_write}
-        self._push(f"Import {len(after)} days", before, after)
+        """Back up, then write the plan in one transaction; one undo takes it all back."""
+        self._do(lambda: self.journal.write_import(plan))
 
     def add_sample_days(self, entries: list[Entry]) -> None:
-        """Fill the (empty) sample journal, labelled as such inside the file (its backups and
-        restores say so); not undoable, it is not the user's data."""
-        from journal.storage.journal_info import mark_sample
+        """Fill the (empty) sample journal; not undoable, it is not the user's data."""
+        self.changed.emit(_write(lambda: self.journal.fill_with_sample(entries)))
 
-        _write(self._make_ready)
-        _write(lambda: self.store.save_many(entries))
-        _write(lambda: mark_sample(self.store.db.conn))
-        self.entries_changed.emit({e.date for e in entries})
+    def _do(self, action: Callable[[], Edit | None]) -> None:
+        edit = _write(action)
+        if edit is not None:
+            self.undo_stack.push(_Change(self, edit))
+            self.changed.emit(edit.changes)
 
+    def _apply(self, edit: Edit, snapshot: dict, verb: str) -> bool:
+        """Put *snapshot* back (an undo or a redo); False (and a message) if it failed."""
+        try:
+            changes = _write(lambda: self.journal.apply(snapshot))
+        except JournalWriteError as error:
+            self.write_failed.emit(str(error))
+            return False
+        self.changed.emit(changes)
+        self.history_moved.emit(f"{verb}: {edit.label}.")
+        return True
+
+    # Journals and backups --------------------------------------------------------------------
     def open_journal(self, db_path: Path) -> None:
         """Switch to another journal file; the undo history belongs to the old one.
 
         Raises StorageError (JournalBusy when another window or command has it open), and
         then the current journal stays open.
         """
-        lock = self._lock
-        if db_path.resolve() != self.db_path.resolve():
+        old = self.journal
+        lock = old.lock
+        if db_path.resolve() != old.path.resolve():
             lock = JournalLock(db_path)
             lock.acquire(LOCK_HOLDER)
         try:
-            store = _open_store(db_path, lock)
+            new = Journal.open_light(db_path, lock)
         except BaseException:
-            if lock is not self._lock:
+            if lock is not old.lock:
                 lock.release()
             raise
-        self.store.db.close()
-        if self._lock is not None and lock is not self._lock:
-            self._lock.release()
-        self.store, self.db_path, self._lock = store, db_path, lock
+        old.store.db.close()
+        if old.lock is not None and lock is not old.lock:
+            old.lock.release()
+        self.journal = new
         self.undo_stack.clear()
-        self.journal_opened.emit()
+        self.changed.emit(Changes(everything=True))
 
     def close(self) -> None:
-        self.store.db.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        self.journal.close()
 
     def backup(self, reason: str = "") -> Path:
-        """A verified backup now (File > Backups…, on close, once a day)."""
-        from journal.storage.backup import create_backup
+        """A verified backup now (File > Backups…)."""
+        made = self.journal.backup(reason)
+        self.changed.emit(Changes(backups=True))
+        return made
 
-        return create_backup(self.db_path, reason=reason)
+    def backup_if_due(self, *, closing: bool = False) -> Path | None:
+        """The automatic backup: once a day while the app runs, and on closing."""
+        return self.journal.backup_if_due(closing=closing)
 
     def restore(self, backup: Path) -> Restored:
         """Replace the journal with *backup* (the journal as it was is kept first).
 
         Raises StorageError: the restore did not happen (the journal is open again as it
-        was), or the journal cannot be opened afterwards (then nothing is open).
+        was), or the journal cannot be opened afterwards.
         """
-        from journal.storage.backup import restore_backup
-
-        if self._lock is not None:
-            self._lock.ensure_held()
-        self.store.db.close()  # never swap the file under an open connection
         try:
-            done = restore_backup(backup, self.db_path)
+            return self.journal.restore(backup)
         finally:
-            self.store = EntryStore(no_journal())
-            self.store = _open_store(self.db_path, self._lock)
             self.undo_stack.clear()
-            self.journal_opened.emit()
-        return done
-
-    def _push(self, text: str, before: dict, after: dict) -> None:
-        self.undo_stack.push(_Change(self, text, before, after))
-        self.entries_changed.emit(set(after))
-
-    def _apply(self, days: dict[dt.date, Entry | None]) -> bool:
-        """Put *days* back exactly; False (and a message) if it could not be written."""
-        keep = [e for e in days.values() if e is not None]
-        absent = [d for d, e in days.items() if e is None]
-        try:
-            _write(self._make_ready)
-            _write(lambda: self.store.restore(keep, absent))
-        except JournalWriteError as error:
-            self.write_failed.emit(str(error))
-            return False
-        self.entries_changed.emit(set(days))
-        return True
+            self.changed.emit(Changes(everything=True, backups=True))
 
 
 class _Change(QUndoCommand):
-    """A change already written; undo puts *before* back, redo puts *after* back."""
+    """A change already written; undo puts its *before* back, redo its *after*."""
 
-    def __init__(self, state: JournalState, text: str, before: dict, after: dict) -> None:
-        super().__init__(text)
-        self._state, self._before, self._after = state, before, after
+    def __init__(self, state: JournalState, edit: Edit) -> None:
+        super().__init__(edit.label)
+        self._state, self._edit = state, edit
         self._written = True  # the first redo() is the push itself: already done
 
     def redo(self) -> None:
         if self._written:
             self._written = False
-            return
-        if self._state._apply(self._after):
-            self._state.history_moved.emit(f"Redid: {self.text()}.")
-        else:
+        elif not self._state._apply(self._edit, self._edit.after, "Redid"):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if self._state._apply(self._before):
-            self._state.history_moved.emit(f"Undid: {self.text()}.")
-        else:
+        if not self._state._apply(self._edit, self._edit.before, "Undid"):
             self.setObsolete(True)
 
 
-def _open_store(db_path: Path, lock: JournalLock | None = None) -> EntryStore:
-    """Light (plain sqlite3, read-only) when the file is current; otherwise the full way."""
-    light = open_current_for_reading(db_path)
-    if light is not None:
-        return EntryStore(light)
-    from journal.storage import open_database
-
-    return EntryStore(open_database(db_path, lock=lock))
-
-
 def _write(action: Callable[[], object]):  # noqa: ANN202 - returns what *action* returns
+    """Run a write; a failure becomes one sentence for the user (what happened, and that
+    the entry is still in the form)."""
     try:
         return action()
     except (StorageError, sqlite3.Error, OSError) as error:
-        raise JournalWriteError(_explain(error)) from None
-
-
-def _explain(error: Exception) -> str:
-    text = str(error).lower()
-    if is_disk_full(error):
-        return "The disk is full, so the journal could not be saved. Free some space and save again."
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return ("The journal file cannot be written (it is read-only or on a read-only disk). "
-                "Your entry is still in the form.")
-    if "locked" in text or "busy" in text:
-        return "The journal is busy in another program. Wait a moment and save again."
-    return f"The journal could not be saved ({error}). Your entry is still in the form."
-
-
-def _day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b %Y}"
+        raise JournalWriteError(f"{explain(error)} {KEPT_IN_FORM}") from None
 
 
 def day_title(date: dt.date) -> str:

@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from journal.exchange import ImportFileError, read_entries
+from journal.exchange import ImportFileError
+from tests.helpers import read_days
 
 HEADER = "date,pain,mood,sleep_hours,activities,tags,notes\n"
 LONG = "9" * 5000  # more digits than int() converts
@@ -38,7 +39,7 @@ LONG = "9" * 5000  # more digits than int() converts
 ])
 def test_bad_csv_names_the_line_and_the_problem(body, line, words):
     with pytest.raises(ImportFileError) as caught:
-        read_entries(body.encode(), "csv")
+        read_days(body.encode(), "csv")
     assert caught.value.line == line
     assert words in str(caught.value)
 
@@ -52,7 +53,7 @@ def test_bad_csv_names_the_line_and_the_problem(body, line, words):
      2, "Activity"),
     ('{"format_version": 1, "days": [\n{"date": "2026-01-01"},\n{"date": "2026-01-01"}]}', 3,
      "more than once"),
-    ('{"format_version": 2, "days": []}', 1, "not supported"),
+    ('{"format_version": 3, "days": []}', 1, "not supported"),
     ('{"format_version": 1, "days": [\n{"date": "2026-01-01",,}]}', 2, "not valid JSON"),
     ("[1, 2, 3]", 1, "expected a Pain & Mood Journal JSON export"),
     ('{"format_version": 1, "days": [\n{"date": "2024-02-01"},\n{"date": "2024-02-02", "pain": '
@@ -67,7 +68,7 @@ def test_bad_csv_names_the_line_and_the_problem(body, line, words):
 ])
 def test_bad_json_names_the_line_and_the_problem(body, line, words):
     with pytest.raises(ImportFileError) as caught:
-        read_entries(body.encode(), "json")
+        read_days(body.encode(), "json")
     assert caught.value.line == line
     assert words in str(caught.value)
 
@@ -75,13 +76,13 @@ def test_bad_json_names_the_line_and_the_problem(body, line, words):
 def test_a_file_that_is_not_utf8_is_refused_with_its_line():
     data = "date,notes\n2026-01-01,ok\n2026-01-02,café\n".encode("latin-1")
     with pytest.raises(ImportFileError, match="not UTF-8") as caught:
-        read_entries(data, "csv")
+        read_days(data, "csv")
     assert caught.value.line == 3
 
 
 def test_binary_data_is_refused():
     with pytest.raises(ImportFileError, match="binary"):
-        read_entries(b"date,pain\n2026-01-01,\x00\x00\n", "csv")
+        read_days(b"date,pain\n2026-01-01,\x00\x00\n", "csv")
 
 
 @pytest.mark.parametrize(("body", "fmt", "line"), [
@@ -92,11 +93,11 @@ def test_binary_data_is_refused():
 ])
 def test_a_day_that_has_not_begun_anywhere_is_refused_with_its_line(body, fmt, line):
     with pytest.raises(ImportFileError) as caught:
-        read_entries(body.encode(), fmt, latest=dt.date(2026, 12, 3))
+        read_days(body.encode(), fmt, latest=dt.date(2026, 12, 3))
     assert caught.value.line == line
     assert "is not accepted; expected 2026-12-03 or an earlier date" in str(caught.value)
 
 
 def test_the_latest_day_that_has_begun_is_imported():
-    days = read_entries(b"date,pain\n2026-12-03,5\n", "csv", latest=dt.date(2026, 12, 3))
+    days = read_days(b"date,pain\n2026-12-03,5\n", "csv", latest=dt.date(2026, 12, 3))
     assert [d.date for d in days] == [dt.date(2026, 12, 3)]

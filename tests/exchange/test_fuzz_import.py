@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 from journal.cli import main
 from journal.demo import demo_entries
 from journal.domain import Activity, Entry
-from journal.exchange import ImportFileError, export_bytes, read_entries
+from journal.exchange import ImportFileError
+from tests.helpers import export_days, read_days
 
 SAMPLE = demo_entries(12, seed=4, end=dt.date(2026, 5, 1)) + [
     Entry(dt.date(2026, 5, 2), pain=3, notes='quote " comma , newline\nend',
           activities=(Activity("walking", 20, "light"),), tags=("a", "b"))]
-VALID = {fmt: export_bytes(SAMPLE, fmt) for fmt in ("csv", "json")}
+VALID = {fmt: export_days(SAMPLE, fmt) for fmt in ("csv", "json")}
 
 
 @st.composite
@@ -48,7 +49,7 @@ documents = (mutated("csv").map(lambda d: (d, "csv")) | mutated("json").map(lamb
 def test_import_never_crashes_and_names_the_line_of_the_first_problem(document):
     data, fmt = document
     try:
-        entries = read_entries(data, fmt)
+        entries = read_days(data, fmt)
     except ImportFileError as error:
         assert error.line is not None and error.line >= 1
         assert str(error).startswith(f"line {error.line}: ")
@@ -59,7 +60,7 @@ def test_import_never_crashes_and_names_the_line_of_the_first_problem(document):
 
 def test_deeply_nested_json_is_refused_not_crashed():
     try:
-        read_entries(b"[" * 100_000, "json")
+        read_days(b"[" * 100_000, "json")
     except ImportFileError as error:
         assert error.line == 1
     else:

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from journal.demo import demo_entries
 from journal.domain import Activity, Entry
 from journal.domain.entry import LATEST_DATE
-from journal.exchange import export_bytes, plan_import, read_entries
+from journal.exchange import JournalDocument, plan_import
+from tests.helpers import export_days, read_days
 from tests.strategies import entries
 
 TRICKY = [
@@ -33,10 +34,10 @@ def test_export_import_export_is_byte_identical_on_a_year_of_demo_data(store, tm
     from journal.storage import EntryStore, open_database
 
     original = _journal_with(store, demo_entries(365, seed=7) + TRICKY)
-    first = export_bytes(original, fmt)
+    first = export_days(original, fmt)
     fresh = EntryStore(open_database(tmp_path / "fresh.db"))
-    fresh.save_many(read_entries(first, fmt))
-    assert export_bytes(fresh.between(), fmt) == first
+    fresh.save_many(read_days(first, fmt))
+    assert export_days(fresh.between(), fmt) == first
     assert fresh.between() == original
 
 
@@ -45,11 +46,11 @@ def test_export_import_export_is_byte_identical_on_a_year_of_demo_data(store, tm
 def test_any_valid_entries_survive_both_formats(items):
     items = sorted(items, key=lambda e: e.date)
     for fmt in ("csv", "json"):
-        assert read_entries(export_bytes(items, fmt), fmt, latest=LATEST_DATE) == items
+        assert read_days(export_days(items, fmt), fmt, latest=LATEST_DATE) == items
 
 
 def test_csv_is_utf8_with_header_and_one_row_per_day():
-    data = export_bytes(TRICKY, "csv")
+    data = export_days(TRICKY, "csv")
     assert data.startswith(b"\xef\xbb\xbfdate,pain,worst_pain,pain_interference,mood,energy,"
                            b"sleep_hours,sleep_quality,activity_minutes,activities,tags,notes,")
     text = data.decode("utf-8-sig")
@@ -60,7 +61,7 @@ def test_csv_is_utf8_with_header_and_one_row_per_day():
 
 def test_a_spreadsheet_csv_without_optional_columns_imports():
     data = "date,pain,sleep_hours,activities\n2026-02-01,5,7:30,walking:20\n2026-02-02,,\"7,5\",\n"
-    got = read_entries(data.encode(), "csv")
+    got = read_days(data.encode(), "csv")
     assert got[0] == Entry(dt.date(2026, 2, 1), pain=5, sleep_hours=7.5,
                            activities=(Activity("walking", 20),))
     assert got[1] == Entry(dt.date(2026, 2, 2), sleep_hours=7.5)
@@ -68,16 +69,18 @@ def test_a_spreadsheet_csv_without_optional_columns_imports():
 
 def test_a_crlf_file_with_blank_lines_imports():
     data = b"date,pain\r\n2026-02-01,5\r\n\r\n2026-02-02,6\r\n"
-    assert [e.pain for e in read_entries(data, "csv")] == [5, 6]
+    assert [e.pain for e in read_days(data, "csv")] == [5, 6]
 
 
 def test_import_plan_counts_new_changed_and_unchanged_days(store):
     store.save(Entry(dt.date(2026, 1, 1), pain=4))
     store.save(Entry(dt.date(2026, 1, 2), pain=4))
-    plan = plan_import(store, [Entry(dt.date(2026, 1, 1), pain=4),
-                               Entry(dt.date(2026, 1, 2), pain=5),
-                               Entry(dt.date(2026, 1, 3), pain=6)])
-    assert (len(plan.new), len(plan.changed), plan.unchanged) == (1, 1, 1)
+    plan = plan_import(JournalDocument(days=store.between()),
+                       JournalDocument(days=[Entry(dt.date(2026, 1, 1), pain=4),
+                                             Entry(dt.date(2026, 1, 2), pain=5),
+                                             Entry(dt.date(2026, 1, 3), pain=6)]))
+    days = plan.sections["days"]
+    assert (len(days.new), len(days.changed), days.unchanged) == (1, 1, 1)
     assert plan.describe(done=False) == ("Would add 1 day and replace 1 day; 1 day already the "
                                          "same. Nothing was written (dry run).")
 
@@ -95,13 +98,13 @@ def _cells(data: bytes) -> list[dict[str, str]]:
 def test_csv_export_writes_text_that_could_be_a_formula_as_text(formula):
     day = Entry(dt.date(2024, 1, 1), pain=3, notes=formula, tags=("=1+1", "flare"),
                 activities=(Activity("@home", 5),))
-    data = export_bytes([day], "csv")
+    data = export_days([day], "csv")
     [cells] = _cells(data)
     assert cells["notes"] == "'" + formula
     assert cells["tags"] == "'=1+1; flare"
     assert cells["activities"] == "'@home:5"
     assert (cells["pain"], cells["activity_minutes"]) == ("3", "5")  # numbers are left alone
-    assert read_entries(data, "csv") == [day]
+    assert read_days(data, "csv") == [day]
 
 
 QUOTED = [
@@ -113,16 +116,16 @@ QUOTED = [
 
 
 def test_a_leading_quote_is_marked_too_so_every_text_round_trips_byte_for_byte():
-    first = export_bytes(QUOTED, "csv")
+    first = export_days(QUOTED, "csv")
     assert [(c["notes"], c["tags"], c["activities"]) for c in _cells(first)] == [
         ("''=x", "''a; b", ""), ("''hello", "", "''x:5"), ("'''", "'=b", ""),
         ("hello 'world'", "plain", "")]
-    again = read_entries(first, "csv")
+    again = read_days(first, "csv")
     assert again == QUOTED
-    assert export_bytes(again, "csv") == first
+    assert export_days(again, "csv") == first
 
 
 def test_a_spreadsheet_text_mark_is_removed_on_import():
     data = "date,tags,notes\n2024-01-01,'=a; b,'+1\n2024-01-02,plain,'plain\n"
-    got = read_entries(data.encode(), "csv")
+    got = read_days(data.encode(), "csv")
     assert [(e.tags, e.notes) for e in got] == [(("=a", "b"), "+1"), (("plain",), "plain")]

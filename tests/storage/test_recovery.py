@@ -10,7 +10,7 @@ import stat
 import pytest
 
 from journal.demo import demo_entries
-from journal.exchange import export_bytes
+from tests.helpers import export_days
 from journal.storage import CorruptJournal, EntryStore, StorageError, open_database
 from journal.storage.backup import (
     backups_dir, create_backup, list_backups, restore_backup, thin, verify,
@@ -28,7 +28,7 @@ def journal(db_path):
 def export(path):
     db = open_database(path)
     try:
-        return export_bytes(EntryStore(db).between(), "json")
+        return export_days(EntryStore(db).between(), "json")
     finally:
         db.close()
 

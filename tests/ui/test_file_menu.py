@@ -20,7 +20,7 @@ def test_export_from_the_file_menu_writes_the_chosen_format(open_window, monkeyp
     window._on_export()
     written = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
     assert [d["pain"] for d in written["days"]] == [4]
-    assert window.saved_label.text() == "Exported 1 days to mine.json."
+    assert window.saved_label.text() == f"Exported 1 day to {tmp_path / 'mine.json'}."
 
 
 def test_import_shows_what_changes_and_one_undo_takes_it_back(open_window, monkeypatch, tmp_path,
@@ -28,19 +28,21 @@ def test_import_shows_what_changes_and_one_undo_takes_it_back(open_window, monke
     source = tmp_path / "old.csv"
     source.write_text(f"date,pain\n{TODAY - dt.timedelta(days=2)},3\n{TODAY - dt.timedelta(days=1)},4\n")
     window = open_window()
+    by_name(window, "Pain").setValue(2)
+    window.save_day()  # a journal with a day in it is backed up before an import
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(source), "")))
     answers.append(QMessageBox.StandardButton.Yes)
     window._on_import()
     assert "2 new days and 0 days that differ" in answers.asked[0]
-    assert window.history.model.rowCount() == 2
+    assert window.history.model.rowCount() == 3
     from journal.storage.backup import list_backups
 
     assert [b.reason for b in list_backups(db_path)] == ["before-import"]
     window.state.undo_stack.undo()
-    assert window.history.model.rowCount() == 0
+    assert window.history.model.rowCount() == 1
     db = open_database(db_path)
-    assert EntryStore(db).count() == 0
+    assert EntryStore(db).count() == 1
     db.close()
 
 
@@ -105,7 +107,7 @@ def test_an_unexpected_problem_reading_an_import_file_is_a_message_not_a_traceba
     def parser_bug(data, fmt):
         raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
 
-    monkeypatch.setattr("journal.ui.file_actions.read_entries", parser_bug)
+    monkeypatch.setattr("journal.ui.file_actions.read_document", parser_bug)
     shown = _import_showing_warnings(window, monkeypatch, source)
     assert len(shown) == 1 and shown[0][0] == "Nothing was imported"
     assert shown[0][1].startswith("odd.csv could not be read")

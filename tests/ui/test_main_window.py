@@ -260,11 +260,11 @@ def test_a_write_that_fails_keeps_the_entry_in_the_form(open_window, db_path, mo
     def full(*args, **kwargs):
         raise OSError(28, "database or disk is full")
 
-    monkeypatch.setattr(window.state.store, "save", full)
+    monkeypatch.setattr(window.state.journal.store, "save", full)
     press(Qt.Key.Key_S, CTRL)
     assert warnings and "disk is full" in warnings[0]
     assert by_name(window, "Pain").text() == "6" and window.form.is_dirty()
-    monkeypatch.delattr(window.state.store, "save")  # the disk has space again
+    monkeypatch.delattr(window.state.journal.store, "save")  # the disk has space again
     press(Qt.Key.Key_S, CTRL)
     assert pain_on(db_path) == 6
 

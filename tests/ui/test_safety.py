@@ -136,8 +136,8 @@ def test_a_full_disk_keeps_the_entry_in_the_form_until_it_can_be_saved(open_wind
     by_name(window, "Pain").setValue(7)
     by_name(window, "Notes").setPlainText("written on a full disk")
     assert not window.save_day()
-    assert shown == ["The disk is full, so the journal could not be saved. Free some space and "
-                     "save again."]
+    assert shown == ["The disk is full, so the journal was not changed. Free some space and try "
+                     "again. Your entry is still in the form."]
     assert by_name(window, "Pain").text() == "7" and window.form.is_dirty()
     monkeypatch.setattr(Store, "_write", real_write)  # space freed
     assert window.save_day() and not window.form.is_dirty()
@@ -149,12 +149,12 @@ def test_a_full_disk_keeps_the_entry_in_the_form_until_it_can_be_saved(open_wind
 def test_write_failures_are_explained_in_one_sentence():
     import sqlite3
 
-    from journal.ui.state import _explain
+    from journal.storage.errors import explain
 
-    assert _explain(sqlite3.OperationalError("attempt to write a readonly database")).startswith(
+    assert explain(sqlite3.OperationalError("attempt to write a readonly database")).startswith(
         "The journal file cannot be written (it is read-only")
-    assert _explain(OSError(28, "No space left on device")).startswith("The disk is full")
-    assert "busy in another program" in _explain(sqlite3.OperationalError("database is locked"))
+    assert explain(OSError(28, "No space left on device")).startswith("The disk is full")
+    assert "busy in another program" in explain(sqlite3.OperationalError("database is locked"))
 
 
 def _damage_a_data_page(db_path):

@@ -1,0 +1,35 @@
+"""What an export holds: one section per kind of data.
+
+Today a journal holds days; medications, events and questionnaires come next, each as
+its own section of the same document (JSON ``format_version`` 2), so a file made by
+any version names what it carries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journal.domain import Entry
+
+#: The sections this version reads and writes, in file order.
+SECTIONS = ("days",)
+
+
+@dataclass(frozen=True)
+class JournalDocument:
+    """A whole journal (or the part of it in a file), section by section.
+
+    Parameters
+    ----------
+    days
+        Day entries, oldest first.
+    """
+
+    days: tuple[Entry, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "days", tuple(self.days))
+
+    def counts(self) -> dict[str, int]:
+        """How many records each section holds."""
+        return {name: len(getattr(self, name)) for name in SECTIONS}

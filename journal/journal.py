@@ -1,0 +1,385 @@
+"""The use cases both faces call: the command line and the window do every job through here.
+
+A `Journal` is an open journal file (and, for a writer, its lock). Every write returns an
+`Edit`: what changed (`Changes`, in the manner of Anki's ``OpChanges``) and the records as
+they were before and after, so any change can be undone by `apply`-ing its `before`.
+Importing this module stays light: sqlite-utils, numpy, matplotlib and scipy load inside
+the use cases that need them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal.domain import Entry
+from journal.domain.periods import PRESET_BY_KEY
+from journal.storage.entries import EntryStore
+from journal.storage.errors import StorageError
+from journal.storage.lock import JournalLock
+from journal.storage.schema import open_current_for_reading
+
+if TYPE_CHECKING:
+    from journal.analysis.series import DailySeries
+    from journal.charts.data import ChartData
+    from journal.exchange import ImportPlan, JournalDocument
+    from journal.report.options import ReportOptions
+    from journal.storage.backup import Restored
+    from journal.storage.database import CheckResult
+
+CLI_HOLDER = "the pain-journal command line"
+#: Records of any section, as they are (None: absent): section -> key -> record.
+Snapshot = Mapping[str, Mapping[object, object]]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a change touched, for the views to decide what to reload.
+
+    Parameters
+    ----------
+    days
+        The dates whose entries changed.
+    everything
+        Another journal was opened, or the journal was replaced (a restore): reload all.
+    backups
+        The list of backups changed.
+    initiator
+        Who made the change (a view can skip reloading what it just wrote itself).
+    """
+
+    days: frozenset[dt.date] = frozenset()
+    everything: bool = False
+    backups: bool = False
+    initiator: object = None
+
+    def touches_days(self, start: dt.date | None = None, end: dt.date | None = None) -> bool:
+        """True if a day in [start, end] (either may be open) changed, or everything did."""
+        return self.everything or any((start is None or start <= d) and (end is None or d <= end)
+                                      for d in self.days)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A change written to the journal, with what undoing and redoing it puts back."""
+
+    label: str
+    before: Snapshot
+    after: Snapshot
+    changes: Changes = field(default_factory=Changes)
+
+
+class Journal:
+    """An open journal.
+
+    Parameters
+    ----------
+    path
+        The journal file, as the user named it.
+    store
+        Its day entries (a full sqlite-utils connection, or a light read-only one).
+    lock
+        The journal's lock, for a writer.
+    """
+
+    def __init__(self, path: Path, store: EntryStore, lock: JournalLock | None = None) -> None:
+        self.path, self.store, self.lock = Path(path), store, lock
+
+    # Opening and closing ---------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, *, write: bool = False, create: bool = False,
+             holder: str = CLI_HOLDER) -> Journal:
+        """Open *path*; a writer takes the journal's lock first (JournalBusyError if taken).
+
+        A reader takes no lock and opens read-only, so it never disturbs an open window.
+        """
+        from journal.storage.database import open_database
+
+        lock = None
+        if write and (create or Path(path).exists()):  # a missing journal is reported below
+            lock = JournalLock(Path(path))
+            lock.acquire(holder)
+        try:
+            db = open_database(path, create=create, lock=lock, read_only=not write)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(path, EntryStore(db), lock)
+
+    @classmethod
+    def open_light(cls, path: Path, lock: JournalLock | None = None) -> Journal:
+        """For the window's first paint: a plain read-only connection when the file is a
+        current journal (no sqlite-utils, no numpy); otherwise opened the full way."""
+        light = open_current_for_reading(Path(path))
+        if light is not None:
+            return cls(path, EntryStore(light), lock)
+        from journal.storage.database import open_database
+
+        return cls(path, EntryStore(open_database(path, lock=lock)), lock)
+
+    @property
+    def writable(self) -> bool:
+        return not isinstance(self.store.db, sqlite3.Connection)
+
+    def make_writable(self) -> None:
+        """Switch a light journal to the full connection, checking the whole file on the way.
+
+        Never creates a journal: one that vanished while open is an error to report.
+        """
+        if not self.writable:
+            from journal.storage.database import open_database
+
+            light = self.store.db
+            self.store = EntryStore(open_database(self.path, create=False, lock=self.lock))
+            light.close()
+
+    def _writer(self) -> EntryStore:
+        """Before every write: full access, and the lock still ours (someone may have deleted
+        or replaced the lock file; then a second writer must not slip in)."""
+        self.make_writable()
+        if self.lock is not None:
+            self.lock.ensure_held()
+        return self.store
+
+    def close(self) -> None:
+        self.store.db.close()
+        if self.lock is not None:
+            self.lock.release()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # Reading ---------------------------------------------------------------------------------
+    def day(self, date: dt.date) -> Entry | None:
+        return self.store.get(date)
+
+    def days(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Entry]:
+        return self.store.between(start, end)
+
+    def count(self) -> int:
+        return self.store.count()
+
+    def tags(self) -> list[str]:
+        return self.store.tags()
+
+    def days_logged(self, start: dt.date, end: dt.date) -> int:
+        return self.store.days_logged(start, end)
+
+    def first_day(self) -> dt.date | None:
+        return self.store.first_date()
+
+    def is_sample(self) -> bool:
+        """The made-up journal for trying the app (labelled inside the file)."""
+        from journal.paths import DEMO_FILENAME
+        from journal.storage.journal_info import read_identity
+
+        db = self.store.db
+        return self.path.name == DEMO_FILENAME or read_identity(getattr(db, "conn", db)).is_sample
+
+    # Periods, charts, insights and the report ------------------------------------------------
+    def period(self, preset: str | None = None, start: dt.date | None = None,
+               end: dt.date | None = None, today: dt.date | None = None,
+               ) -> tuple[dt.date, dt.date]:
+        """A period from a preset (see `journal.domain.periods`) and/or explicit ends.
+
+        Without either: from the first logged day to today.
+        """
+        today = today or dt.date.today()
+        if preset is not None:
+            start, end = PRESET_BY_KEY[preset].dates(end or today, self.first_day())
+        first = start or self.first_day() or today
+        last = end or max(today, first)
+        if last < first:
+            from journal.domain import ValidationError
+
+            raise ValidationError("period", f"{first} to {last}", "a first day on or before the "
+                                  "last day")
+        return first, last
+
+    def series(self, start: dt.date, end: dt.date) -> DailySeries:
+        from journal.analysis.series import daily_series
+
+        return daily_series(self.days(start, end), start, end)
+
+    def chart_data(self, start: dt.date, end: dt.date) -> ChartData:
+        """Everything a chart of the period draws; insights are worked out once, when first
+        asked, and shared by the chart panel's text, the associations chart and the report."""
+        from journal.charts.data import ChartData
+
+        return ChartData(self.series(start, end))
+
+    def chart(self, kind: str, start: dt.date, end: dt.date, measure: str = "pain"):  # noqa: ANN201
+        """A standalone figure of chart *kind* for the period (matplotlib loads here)."""
+        from journal.charts.catalog import chart_figure
+
+        return chart_figure(kind, self.chart_data(start, end), measure)
+
+    def save_chart(self, kind: str, start: dt.date, end: dt.date, path: Path,
+                   measure: str = "pain") -> None:
+        from journal.charts.catalog import save_figure
+
+        save_figure(self.chart(kind, start, end, measure), path)
+
+    def report_days(self, options: ReportOptions) -> list[Entry]:
+        """The days a report needs: its period and the period of equal length before it."""
+        return self.days(options.previous[0], options.end)
+
+    def write_report(self, options: ReportOptions, path: Path) -> int:
+        """The doctor-visit PDF; returns the number of pages."""
+        from journal.report.pdf import write_report
+
+        return write_report(path, self.report_days(options), options)
+
+    # Writing ---------------------------------------------------------------------------------
+    def save_day(self, entry: Entry, *, initiator: object = None) -> Edit | None:
+        """Save *entry* (it replaces the day); None if the day was already exactly so."""
+        store = self._writer()
+        before = store.get(entry.date)
+        stored = store.save(entry)
+        if stored == before and before is not None:
+            return None
+        return _day_edit(f"Save {_day(entry.date)}", entry.date, before, stored, initiator)
+
+    def update_day(self, date: dt.date, changes: Mapping[str, object]) -> Edit | None:
+        """Replace the given fields of *date*, keeping the others (the command line's ``add``)."""
+        return self.save_day(replace(self.day(date) or Entry(date), **changes))
+
+    def delete_day(self, date: dt.date, *, initiator: object = None) -> Edit | None:
+        """Delete *date*; None if it was not logged."""
+        store = self._writer()
+        before = store.get(date)
+        if before is None:
+            return None
+        store.delete(date)
+        return _day_edit(f"Delete {_day(date)}", date, before, None, initiator)
+
+    def apply(self, snapshot: Snapshot, *, initiator: object = None) -> Changes:
+        """Put records back exactly as in *snapshot* (an undo or a redo), atomically."""
+        days = snapshot.get("days", {})
+        self._writer().restore([e for e in days.values() if e is not None],
+                               [d for d, e in days.items() if e is None])
+        return Changes(days=frozenset(days), initiator=initiator)
+
+    def document(self) -> JournalDocument:
+        """The whole journal, section by section (what an export holds)."""
+        from journal.exchange import JournalDocument
+
+        return JournalDocument(days=self.days())
+
+    def export(self, fmt: str) -> bytes:
+        from journal.exchange import export_bytes
+
+        return export_bytes(self.document(), fmt)
+
+    def plan_import(self, incoming: JournalDocument) -> ImportPlan:
+        """What importing *incoming* would change; nothing is written."""
+        from journal.exchange import plan_import
+
+        return plan_import(self.document(), incoming)
+
+    def write_import(self, plan: ImportPlan, *, initiator: object = None) -> Edit | None:
+        """Back up the journal (if it has days), then write the whole plan in one transaction."""
+        if plan.empty:
+            return None
+        store = self._writer()
+        if store.count():
+            self.backup(reason="before-import")
+        days = plan.days
+        before = {e.date: store.get(e.date) for e in days.to_write}
+        store.save_many(days.to_write)
+        after = {e.date: store.get(e.date) for e in days.to_write}
+        return Edit(f"Import {len(after)} days", {"days": before}, {"days": after},
+                    Changes(days=frozenset(after), backups=True, initiator=initiator))
+
+    def fill_with_sample(self, entries: list[Entry]) -> Changes:
+        """Fill an empty journal with made-up days, labelled as sample data inside the file
+        (never backed up among real backups, never restored into a real journal)."""
+        from journal.storage.journal_info import mark_sample
+
+        store = self._writer()
+        if store.count():
+            raise StorageError(f"This journal already has {store.count()} days; sample data only "
+                               "goes into an empty journal.")
+        store.save_many(entries)
+        mark_sample(store.db.conn)
+        return Changes(days=frozenset(e.date for e in entries))
+
+    # Keeping it safe -------------------------------------------------------------------------
+    def backup(self, reason: str = "") -> Path:
+        """A verified backup into the journal's backups folder."""
+        from journal.storage.backup import create_backup
+
+        return create_backup(self.path, reason=reason)
+
+    def backup_to(self, output: Path) -> Path:
+        """One verified copy at *output*; nothing else is touched."""
+        from journal.storage.backup import copy_backup
+
+        return copy_backup(self.path, output)
+
+    def backup_if_due(self, now: dt.datetime | None = None, *, closing: bool = False) -> Path | None:
+        """The automatic backup: once a day while open, and on closing; never of sample data
+        or of a journal without days."""
+        from journal.storage.backup import list_backups
+
+        if self.is_sample() or not self.count():
+            return None
+        now = now or dt.datetime.now(dt.UTC)
+        newest = list_backups(self.path)[:1]
+        if closing or not newest or now - newest[0].created > dt.timedelta(days=1):
+            return self.backup()
+        return None
+
+    def restore(self, backup: Path) -> Restored:
+        """Replace the journal with *backup*, keeping it as it was first; the journal is open
+        again afterwards (as it was, if the restore did not happen)."""
+        from journal.storage.backup import restore_backup
+        from journal.storage.entries import no_journal
+
+        if self.lock is not None:
+            self.lock.ensure_held()
+        self.store.db.close()  # never swap the file under an open connection
+        self.store = EntryStore(no_journal())
+        try:
+            return restore_backup(backup, self.path)
+        finally:
+            self.store = Journal.open_light(self.path, self.lock).store
+
+    def check(self) -> CheckResult:
+        """Integrity, schema version and counts (``pain-journal check``)."""
+        from journal.storage.database import check_journal
+
+        self.make_writable()
+        return check_journal(self.store.db)
+
+
+def _day_edit(label: str, date: dt.date, before: Entry | None, after: Entry | None,
+              initiator: object) -> Edit:
+    return Edit(label, {"days": {date: before}}, {"days": {date: after}},
+                Changes(days=frozenset({date}), initiator=initiator))
+
+
+def _day(date: dt.date) -> str:
+    return f"{date:%a} {date.day} {date:%b %Y}"
+
+
+def restore_into(path: Path, backup: Path, lock: JournalLock | None = None,
+                 holder: str = CLI_HOLDER) -> Restored:
+    """Restore *backup* into the journal at *path* without opening it first (it may be too
+    damaged to open), under its lock: the caller's, or one taken here."""
+    from journal.storage.backup import restore_backup
+
+    if lock is not None:
+        lock.ensure_held()
+        return restore_backup(backup, path)
+    with JournalLock(Path(path)) as taken:
+        taken.acquire(holder)
+        return restore_backup(backup, path)
