@@ -10,10 +10,10 @@ from pathlib import Path
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from journal.analysis.insights import insights
 from journal.analysis.series import daily_series, period_text
 from journal.analysis.summary import summarize
 from journal.charts.catalog import draw_chart
+from journal.charts.data import ChartData
 from journal.charts.style import chart_style
 from journal.domain import Entry
 from journal.exchange.files import private_output
@@ -36,6 +36,7 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     in_period = [e for e in entries if options.start <= e.date <= options.end]
     before = [e for e in entries if options.previous[0] <= e.date <= options.previous[1]]
     series = daily_series(in_period, options.start, options.end)
+    data = ChartData(series)  # the insights, worked out once for page 1 and the charts
     previous = daily_series(before, *options.previous) if before else None
     notes = _note_lines([e for e in in_period if e.notes]) if options.include_notes else []
     charts = series.days_logged >= MIN_DAYS_FOR_CHARTS
@@ -43,11 +44,11 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     size = PAPERS[options.paper]
     with chart_style():
         first = Figure(figsize=size)
-        draw_summary_page(first, summarize(series, previous), insights(series), options)
+        draw_summary_page(first, summarize(series, previous), data.insights, options)
         pages = [first]
         if not first_only:
             if charts:
-                pages += [_chart_page(size, series, top, bottom) for top, bottom in CHART_PAGES]
+                pages += [_chart_page(size, data, top, bottom) for top, bottom in CHART_PAGES]
             pages += _notes_pages(size, notes)
         for number, page in enumerate(pages, start=1):
             _footer(page, options, number, total)
@@ -65,15 +66,16 @@ def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions) -
     return len(pages)
 
 
-def _chart_page(size: tuple[float, float], series, top: str, bottom: str | None) -> Figure:
+def _chart_page(size: tuple[float, float], data: ChartData, top: str,
+                bottom: str | None) -> Figure:
     page = Figure(figsize=size, layout="constrained")
     page.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # room for the footer
     if bottom is None:
-        draw_chart(top, page, series)
+        draw_chart(top, page, data)
         return page
     upper, lower = page.subfigures(2, 1, height_ratios=(1, 1) if top != "calendar" else (1, 1.6))
     for part, kind in ((upper, top), (lower, bottom)):
-        draw_chart(kind, part, series)
+        draw_chart(kind, part, data)
     return page
 
 

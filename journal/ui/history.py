@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 
 from journal.domain import MEASURES, Entry, Measure
 from journal.domain.parse import format_measure
+from journal.domain.periods import DEFAULT_HISTORY, PRESET_BY_KEY, PRESETS
 from journal.ui.widgets import TARGET, date_edit, labelled_row
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ALL_TAGS = "All tags"
-PERIODS = (("All days", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
-           ("Last 365 days", 365))
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -237,7 +236,9 @@ class HistoryView(QWidget):
 
     def _build_filters(self) -> None:
         self.period_box = QComboBox()
-        self.period_box.addItems([name for name, _ in PERIODS])
+        for preset in PRESETS:  # the app's one set of periods, as in the charts and the report
+            self.period_box.addItem(preset.label, preset.key)
+        self.period_box.setCurrentIndex(self.period_box.findData(DEFAULT_HISTORY))
         self.period_box.setAccessibleName("Period")
         self.from_edit, self.to_edit = date_edit("From"), date_edit("To")
         for edit in (self.from_edit, self.to_edit):
@@ -258,14 +259,14 @@ class HistoryView(QWidget):
         self.clear_button.clicked.connect(self._on_clear_clicked)
 
     def _on_period_changed(self, index: int) -> None:
-        days = PERIODS[index][1]
+        days = PRESET_BY_KEY[self.period_box.itemData(index)].days
         today = dt.date.today()
         self.from_edit.setDate(self.from_edit.minimumDate() if days is None
                                else QDate(today - dt.timedelta(days=days - 1)))
         self.to_edit.setDate(self.to_edit.minimumDate())
 
     def _on_clear_clicked(self) -> None:
-        self.period_box.setCurrentIndex(0)
+        self.period_box.setCurrentIndex(self.period_box.findData(DEFAULT_HISTORY))
         self.from_edit.setDate(self.from_edit.minimumDate())
         self.to_edit.setDate(self.to_edit.minimumDate())
         self.tag_box.setCurrentIndex(0)

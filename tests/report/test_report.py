@@ -129,3 +129,17 @@ def test_report_fonts_are_embedded(known_journal, tmp_path):
     run("--db", str(known_journal), "report", "-o", str(out))
     data = out.read_bytes()
     assert re.search(rb"/FontFile2", data)  # TrueType programs inside the file
+
+
+def test_the_report_works_out_the_insights_once_for_page_1_and_the_charts(tmp_path, monkeypatch):
+    import journal.analysis.insights as module
+    from journal.demo import demo_entries
+    from journal.report.options import ReportOptions
+    from journal.report.pdf import write_report
+
+    real, calls = module.insights, []
+    monkeypatch.setattr(module, "insights", lambda series: calls.append(1) or real(series))
+    entries = demo_entries(120, seed=4, end=dt.date(2026, 6, 30))
+    options = ReportOptions(dt.date(2026, 4, 1), dt.date(2026, 6, 30))
+    assert write_report(tmp_path / "r.pdf", entries, options) == 4
+    assert len(calls) == 1
