@@ -349,7 +349,7 @@ def demo(days: int, seed: int) -> None:
 def insights_command(preset: str | None, start: dt.date | None, end: dt.date | None,
                      as_json: bool) -> None:
     """How sleep and activity went together with pain and mood, honestly."""
-    from journal.analysis.wording import insights_text
+    from journal.analysis.insights import insights_text
 
     journal = _journal()
     data = journal.chart_data(*journal.period(preset, start, end))

@@ -36,7 +36,7 @@ def _undecided(shown, not_shown):
 @pytest.mark.parametrize("surface", ["insight pairs", "trends chart", "report page 1"])
 def test_every_measure_is_decided_on_every_surface(surface):
     if surface == "insight pairs":
-        from journal.analysis.insights import NOT_PAIRED, PAIRS
+        from journal.analysis.pairs import NOT_PAIRED, PAIRS
 
         shown, not_shown = {k for p in PAIRS for k in (p.x, p.y)}, NOT_PAIRED
     elif surface == "trends chart":

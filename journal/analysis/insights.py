@@ -1,52 +1,28 @@
 """Honest insights: how sleep and activity go together with pain and mood, or silence.
 
-The method (DESIGN.md, clinical reference section 6): pairs and lags declared
-in advance; pairwise-complete days only; a 28-day rolling median removed from
-each series so a shared drift is not a finding; Spearman rho; an effective
-sample size from the lag-1 autocorrelations used in the test and the 95 % CI;
-Benjamini-Hochberg q across every pair in one run; fewer than 14 paired days
-give nothing, 14-27 an "early look", 28 or more a full result.
+The method (DESIGN.md, clinical reference section 6): the pairs and lags declared
+in advance in `journal.analysis.pairs`; pairwise-complete days only; a 28-day
+rolling median removed from each series so a shared drift is not a finding;
+Spearman rho; an effective sample size from the lag-1 autocorrelations used in
+the test and the 95 % CI; Benjamini-Hochberg q across every pair in one run;
+fewer than `MIN_DAYS` paired days give nothing, up to `FULL_DAYS` an
+"early look", from there a full result.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from journal.analysis.series import DailySeries, paired, rolling_median
-from journal.analysis.wording import describe
+from journal.analysis.pairs import FULL_DAYS, MIN_DAYS, PAIRS, Pair
+from journal.analysis.series import DailySeries, paired, period_text, rolling_median
+from journal.analysis.wording import CAUTION, describe
 
-MIN_DAYS = 14
-FULL_DAYS = 28
 Q_LEVEL = 0.05
 TREND_WINDOW = 28
-
-
-@dataclass(frozen=True)
-class Pair:
-    """X on day t against Y on day t + lag."""
-
-    x: str
-    y: str
-    lag_days: int
-    label: str
-
-
-#: Declared in advance: the only comparisons ever made (and corrected for together).
-PAIRS = (
-    Pair("sleep_hours", "pain", 0, "Sleep last night → pain today"),
-    Pair("sleep_hours", "mood", 0, "Sleep last night → mood today"),
-    Pair("activity_minutes", "pain", 0, "Activity → pain the same day"),
-    Pair("activity_minutes", "mood", 0, "Activity → mood the same day"),
-    Pair("activity_minutes", "pain", 1, "Activity → pain the next day"),
-    Pair("pain", "sleep_hours", 1, "Pain today → sleep that night"),
-    Pair("pain", "mood", 0, "Pain ↔ mood the same day"),
-)
-#: Measures of the registry in no declared pair: each extra pair changes the correction for
-#: testing several at once, so pairs are chosen, not derived (a test names undecided ones).
-NOT_PAIRED = frozenset({"worst_pain", "pain_interference", "energy", "sleep_quality"})
 
 
 @dataclass(frozen=True)
@@ -65,11 +41,18 @@ class Insight:
     q: float | None
     status: str
     found: bool
-    summary: str
+    statement: str  # the sentence without the caution, for surfaces that say it once for all
+
+    @property
+    def summary(self) -> str:
+        """The sentence, ending with the caution when a link was found (``insights --json``)."""
+        return f"{self.statement} {CAUTION}" if self.found else self.statement
 
     def as_json(self) -> dict[str, object]:
         """The documented ``insights --json`` record, rounded so that output is stable."""
         data = asdict(self)
+        del data["statement"]
+        data["summary"] = self.summary  # the last key, as before
         data["rho"] = _round(self.rho, 4)
         data["ci95"] = [_round(c, 4) for c in self.ci95] if self.ci95 else None
         data["n_effective"] = _round(self.n_effective, 1)
@@ -100,9 +83,27 @@ def insights(series: DailySeries) -> list[Insight]:
         results.append(Insight(
             x=pair.x, y=pair.y, lag_days=pair.lag_days, label=pair.label, n=n,
             n_effective=test["n_eff"], rho=test["rho"], ci95=test["ci"], p=test["p"], q=q,
-            status=status, found=found, summary=describe(pair, x, y, status, found, n),
+            status=status, found=found, statement=describe(pair, x, y, status, found, n),
         ))
     return results
+
+
+def insights_text(series: DailySeries, results: Sequence[Insight]) -> str:
+    """The results as the ``insights`` command prints them (``as_json`` is the other form)."""
+    lines = [f"Insights for {period_text(series.start, series.end)} "
+             f"({series.days_logged} of {len(series)} days logged)", ""]
+    for result in results:
+        lines.append(f"{result.label}")
+        lines.append(f"  {result.summary}")
+        if result.rho is not None:
+            low, high = result.ci95
+            lines.append(f"  rho {result.rho:+.2f} (95% interval {low:+.2f} to {high:+.2f}), "
+                         f"n = {result.n}, effective n = {result.n_effective:.0f}, "
+                         f"q = {result.q:.3g}")
+        lines.append("")
+    lines.append("Each comparison allows for slow trends and for testing several at once. "
+                 "Links are associations in your own data, not proof of cause.")
+    return "\n".join(lines)
 
 
 def _detrend(values: np.ndarray) -> np.ndarray:

@@ -5,15 +5,12 @@ Never "significant", never a claim of cause: DESIGN.md, "Insights".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from journal.analysis.series import DailySeries, period_text
-
 if TYPE_CHECKING:
-    from journal.analysis.insights import Insight, Pair
+    from journal.analysis.pairs import Pair
 
 CAUTION = "This is an association in your data, not proof of cause."
 MIN_GROUP = 3  # days in a group before its mean is worth saying
@@ -32,7 +29,8 @@ _NAMES = {"sleep_hours": "sleep", "activity_minutes": "activity", "pain": "pain"
 
 
 def describe(pair: Pair, x: np.ndarray, y: np.ndarray, status: str, found: bool, n: int) -> str:
-    """The sentence for one pair, given its paired raw values."""
+    """The sentence for one pair, given its paired raw values, without the closing caution
+    (`Insight.summary` adds it when a link was found)."""
     if status == "insufficient":
         return f"Not enough days yet: {n} paired {_days(n)}, and 14 are needed."
     groups = compare_groups(pair, x, y)
@@ -42,7 +40,7 @@ def describe(pair: Pair, x: np.ndarray, y: np.ndarray, status: str, found: bool,
     if not found:
         return (f"No clear link between {_NAMES[pair.x]} and {_NAMES[pair.y]} in your data so far "
                 f"({n} days).")
-    return f"{groups} {CAUTION}" if groups else f"A link shows in your data ({n} days). {CAUTION}"
+    return groups or f"A link shows in your data ({n} days)."
 
 
 def compare_groups(pair: Pair, x: np.ndarray, y: np.ndarray) -> str | None:
@@ -71,20 +69,3 @@ def _leads(pair: Pair, high: str, low: str) -> tuple[str, str]:
 
 def _days(n: int) -> str:
     return "day" if n == 1 else "days"
-
-
-def insights_text(series: DailySeries, results: Sequence[Insight]) -> str:
-    lines = [f"Insights for {period_text(series.start, series.end)} "
-             f"({series.days_logged} of {len(series)} days logged)", ""]
-    for result in results:
-        lines.append(f"{result.label}")
-        lines.append(f"  {result.summary}")
-        if result.rho is not None:
-            low, high = result.ci95
-            lines.append(f"  rho {result.rho:+.2f} (95% interval {low:+.2f} to {high:+.2f}), "
-                         f"n = {result.n}, effective n = {result.n_effective:.0f}, "
-                         f"q = {result.q:.3g}")
-        lines.append("")
-    lines.append("Each comparison allows for slow trends and for testing several at once. "
-                 "Links are associations in your own data, not proof of cause.")
-    return "\n".join(lines)

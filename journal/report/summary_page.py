@@ -123,7 +123,7 @@ def _associations(w: _Writer, results: Sequence[Insight]) -> None:
                "things were recorded.", indent=0.02)
         return
     for r in shown:
-        w.line(f"{r.label}: {r.summary.replace(CAUTION, '').strip()} (n = {r.n} days)",
+        w.line(f"{r.label}: {r.statement} (n = {r.n} days)",
                indent=0.02, gap=0.003)
     w.line(f"{CAUTION} Slow trends and the number of comparisons are allowed for.", size=9,
            indent=0.02, gap=0.004)

@@ -152,7 +152,7 @@ class ChartPanel(QWidget):
 
     def _show_insights(self) -> None:
         series = self.series
-        lines = [f"<b>{r.label}</b>: {r.summary.replace(CAUTION, '').strip()}"
+        lines = [f"<b>{r.label}</b>: {r.statement}"
                  for r in self.results if r.status != "insufficient"]
         if not lines:
             lines = [f"Not enough days for insights yet: {series.days_logged} days logged in this "

@@ -4,8 +4,10 @@ import numpy as np
 import pytest
 from scipy.stats import spearmanr
 
-from journal.analysis.insights import FULL_DAYS, MIN_DAYS, PAIRS, insights
+from journal.analysis.insights import insights
+from journal.analysis.pairs import FULL_DAYS, MIN_DAYS, PAIRS
 from journal.analysis.series import MEASURES, DailySeries, daily_series, paired
+from journal.analysis.wording import CAUTION
 from journal.demo import demo_entries
 from journal.domain import Entry
 from tests.analysis.simulate import START, ar1, unrelated_diary
@@ -34,6 +36,16 @@ def test_a_planted_sleep_effect_is_found_with_the_right_sign():
     assert found.n == 90 and 4 <= found.n_effective <= 90
     assert found.summary.startswith("After nights of 7 h or more, your pain averaged")
     assert found.summary.endswith("This is an association in your data, not proof of cause.")
+    # The same sentence without the caution, for surfaces that say the caution once for all.
+    assert found.summary == f"{found.statement} {CAUTION}" and CAUTION not in found.statement
+
+
+def test_only_a_found_link_carries_the_caution():
+    results = insights(planted_sleep_effect(seed=3))
+    assert any(not r.found for r in results)
+    for result in results:
+        assert result.summary == (f"{result.statement} {CAUTION}" if result.found
+                                  else result.statement)
 
 
 def test_unrelated_trending_autocorrelated_series_rarely_give_a_finding_unlike_a_naive_test():
