@@ -5,8 +5,9 @@ in advance in `journal.analysis.pairs`; pairwise-complete days only; a 28-day
 rolling median removed from each series so a shared drift is not a finding;
 Spearman rho; an effective sample size from the lag-1 autocorrelations used in
 the test and the 95 % CI; Benjamini-Hochberg q across every pair in one run;
-fewer than `MIN_DAYS` paired days give nothing, up to `FULL_DAYS` an
-"early look", from there a full result.
+fewer than `pairs.MIN_DAYS` paired days give nothing, up to `pairs.FULL_DAYS`
+an "early look", from there a full result. The thresholds are read from
+`pairs` when used, so the statuses and every text that names them agree.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from journal.analysis.pairs import FULL_DAYS, MIN_DAYS, PAIRS, Pair
+from journal.analysis import pairs
+from journal.analysis.pairs import PAIRS, Pair
 from journal.analysis.series import DailySeries, paired, period_text, rolling_median
 from journal.analysis.wording import CAUTION, describe
 
@@ -77,7 +79,8 @@ def insights(series: DailySeries) -> list[Insight]:
     results = []
     for pair, test, q in zip(PAIRS, tests, qs, strict=True):
         n = test["n"]
-        status = "insufficient" if n < MIN_DAYS else "early" if n < FULL_DAYS else "ok"
+        status = ("insufficient" if n < pairs.MIN_DAYS else "early" if n < pairs.FULL_DAYS
+                  else "ok")
         found = status == "ok" and q is not None and q < Q_LEVEL
         x, y = paired(series[pair.x], series[pair.y], pair.lag_days)
         results.append(Insight(
@@ -115,7 +118,7 @@ def _test(series: DailySeries, detrended: dict[str, np.ndarray], pair: Pair) -> 
     x, y = paired(detrended[pair.x], detrended[pair.y], pair.lag_days)
     n = len(raw_x)
     empty = {"n": n, "n_eff": None, "rho": None, "ci": None, "p": None}
-    if n < MIN_DAYS or len(x) < MIN_DAYS or np.ptp(x) == 0 or np.ptp(y) == 0:
+    if n < pairs.MIN_DAYS or len(x) < pairs.MIN_DAYS or np.ptp(x) == 0 or np.ptp(y) == 0:
         return empty
     from scipy.stats import spearmanr
 

@@ -15,7 +15,7 @@ from journal.analysis.series import DailySeries
 
 MEANINGFUL_POINTS = 2.0
 MEANINGFUL_FRACTION = 0.30
-SHORT_NIGHT_HOURS = 6
+SHORT_NIGHT_HOURS = 6  # a night under this counts as short (page 1, and the insights' words)
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class PeriodSummary:
     sleep_mean: float | None
     nights_recorded: int
     short_nights: int
+    short_night_hours: float  # what "short" meant when short_nights was counted
     active_days_per_week: float | None
     active_minutes_mean: float | None
 
@@ -79,6 +80,7 @@ def summarize(series: DailySeries, previous: DailySeries | None = None) -> Perio
         mood_change=_change(previous, "mood", mood), sleep_mean=_mean(sleep),
         nights_recorded=int((~np.isnan(sleep)).sum()),
         short_nights=int((sleep[~np.isnan(sleep)] < SHORT_NIGHT_HOURS).sum()),
+        short_night_hours=SHORT_NIGHT_HOURS,
         active_days_per_week=(len(active) / len(series) * 7) if len(recorded_minutes) else None,
         active_minutes_mean=float(active.mean()) if len(active) else None,
     )

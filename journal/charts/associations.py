@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from journal.analysis import pairs
 from journal.analysis.insights import Insight
 from journal.analysis.series import DailySeries, period_text
 from journal.charts.style import BLUE, DAILY, INK, chart_style
@@ -17,8 +18,8 @@ def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
     rows = list(reversed(results))
     for y, result in enumerate(rows):
         if result.rho is None:
-            ax.text(0, y, f"not enough days yet ({result.n} of 14)", ha="center", va="center",
-                    color=DAILY, fontsize=9)
+            ax.text(0, y, f"not enough days yet ({result.n} of {pairs.MIN_DAYS})", ha="center",
+                    va="center", color=DAILY, fontsize=9)
             continue
         low, high = result.ci95
         ax.plot([low, high], [y, y], color=INK if result.found else DAILY, linewidth=2)

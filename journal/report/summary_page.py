@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from journal.analysis import pairs
 from journal.analysis.insights import Insight
 from journal.analysis.series import period_text
 from journal.analysis.summary import Change, PeriodSummary
@@ -88,7 +89,7 @@ def _measures(w: _Writer, s: PeriodSummary) -> None:
         w.line("Not recorded in this period.", indent=0.02)
     else:
         w.line(f"Mean {s.sleep_mean:.1f} hours a night; {s.short_nights} of {s.nights_recorded} "
-               "recorded nights under 6 hours.", indent=0.02)
+               f"recorded nights under {s.short_night_hours:g} hours.", indent=0.02)
     w.line("Physical activity", size=12, bold=True, gap=0.012)
     if s.active_days_per_week is None:
         w.line("Not recorded in this period.", indent=0.02)
@@ -119,8 +120,8 @@ def _associations(w: _Writer, results: Sequence[Insight]) -> None:
     if not shown:
         ok = [r for r in results if r.status == "ok"]
         w.line("No clear links in this period." if ok else
-               "This period is too short for associations: they need 28 days on which both "
-               "things were recorded.", indent=0.02)
+               "This period is too short for associations: they need "
+               f"{pairs.FULL_DAYS} days on which both things were recorded.", indent=0.02)
         return
     for r in shown:
         w.line(f"{r.label}: {r.statement} (n = {r.n} days)",

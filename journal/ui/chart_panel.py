@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from journal.analysis import pairs
 from journal.analysis.insights import Insight, insights
 from journal.analysis.series import DailySeries, daily_series
 from journal.analysis.wording import CAUTION
@@ -156,7 +157,7 @@ class ChartPanel(QWidget):
                  for r in self.results if r.status != "insufficient"]
         if not lines:
             lines = [f"Not enough days for insights yet: {series.days_logged} days logged in this "
-                     "period, and 14 days with both values are needed."]
+                     f"period, and {pairs.MIN_DAYS} days with both values are needed."]
         elif any(r.found for r in self.results):
             lines.append(f"<i>{CAUTION} Each comparison allows for slow trends and for "
                          "testing several at once.</i>")

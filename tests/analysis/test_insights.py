@@ -75,7 +75,8 @@ def test_thresholds_of_paired_days(days, status):
     assert result.n == days and result.status == status
     if status == "insufficient":
         assert result.rho is None and result.q is None
-        assert result.summary == f"Not enough days yet: {days} paired days, and 14 are needed."
+        assert result.summary == (f"Not enough days yet: {days} paired days, and {MIN_DAYS} are "
+                                  "needed.")
     if status == "early":
         assert result.summary.startswith("Early look") and not result.found
 

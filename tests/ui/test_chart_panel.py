@@ -4,6 +4,7 @@ import sys
 
 from PySide6.QtWidgets import QFileDialog
 
+from journal.analysis import pairs
 from journal.demo import demo_entries
 from journal.storage import EntryStore, open_database
 
@@ -67,6 +68,12 @@ def test_the_panel_updates_after_a_save(open_window, db_path, qtbot):
     qtbot.waitUntil(lambda: panel.series.days_logged == 1 and "Not enough" in
                     panel.insights_label.toPlainText())
     assert panel.canvas.figure.axes[0].get_lines()[0].get_ydata()[-1] == 7
+
+
+def test_the_panel_says_the_declared_number_of_days_needed(open_window, qtbot, monkeypatch):
+    monkeypatch.setattr(pairs, "MIN_DAYS", 10)  # see tests/analysis/test_thresholds.py
+    panel = open_charts(open_window(), qtbot)
+    assert "and 10 days with both values are needed" in panel.insights_label.toPlainText()
 
 
 def test_details_show_rho_interval_n_and_q(open_window, db_path, qtbot):
