@@ -1,11 +1,13 @@
 import datetime as dt
+import re
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from journal.domain import Entry
 from journal.paths import DEMO_FILENAME
 from journal.storage import EntryStore, open_database
+from journal.ui.state import day_title
 from tests.ui.helpers import by_name, press
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -221,11 +223,19 @@ def test_log_today_puts_the_cursor_in_the_first_field(open_window, qtbot):
 
 
 def test_status_bar_counts_days_this_month_without_streaks(open_window, db_path):
+    earlier = [day for day in (YESTERDAY, TODAY - dt.timedelta(days=2)) if day.month == TODAY.month]
+    journal(db_path, *(Entry(day, pain=3) for day in earlier)).db.close()  # a streak, if counted
     window = open_window()
     by_name(window, "Pain").setValue(4)
-    window.save_day()
-    assert window.month_label.text() == f"1 day logged in {TODAY:%B}"
-    assert "streak" not in window.statusBar().currentMessage().lower()
+    press(Qt.Key.Key_S, CTRL)
+    logged = 1 + len(earlier)
+    # The two labels the app writes its status into (it never uses the temporary message).
+    assert window.month_label.text() == \
+        f"{logged} {'day' if logged == 1 else 'days'} logged in {TODAY:%B}"
+    assert re.fullmatch(rf"Saved {re.escape(day_title(TODAY))} at \d\d:\d\d\.",
+                        window.saved_label.text())
+    shown = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert shown and not any("streak" in text.lower() for text in shown)
 
 
 def test_window_size_and_last_tab_persist(open_window, settings_path):
