@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 
 def type_keys(text: str) -> None:
@@ -22,4 +23,13 @@ def by_name(window: QWidget, name: str) -> QWidget:
     found = [w for w in window.findChildren(QWidget) if w.accessibleName() == name
              and w.isVisibleTo(window)]
     assert len(found) == 1, f"{len(found)} widgets named {name!r}"
+    return found[0]
+
+
+def menu_action(window: QWidget, menu: str, text: str) -> QAction:
+    """The command *text* of the menu bar's menu *menu*, as a person finds it (e.g. "&File")."""
+    menus = [m for m in window.menuBar().findChildren(QMenu) if m.title() == menu]
+    assert len(menus) == 1, f"{len(menus)} menus titled {menu!r}"
+    found = [a for a in menus[0].actions() if a.text() == text]
+    assert len(found) == 1, f"{len(found)} commands {text!r} in {menu!r}"
     return found[0]

@@ -1,11 +1,12 @@
 import datetime as dt
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journal.domain import Entry
 from journal.storage import EntryStore, open_database
-from tests.ui.helpers import by_name
+from tests.ui.helpers import by_name, menu_action, press
 
 TODAY = dt.date.today()
 
@@ -17,7 +18,7 @@ def test_export_from_the_file_menu_writes_the_chosen_format(open_window, monkeyp
     target = tmp_path / "mine"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "JSON (*.json)")))
-    window._on_export()
+    menu_action(window, "&File", "&Export data…").trigger()
     written = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
     assert [d["pain"] for d in written["days"]] == [4]
     assert window.saved_label.text() == f"Exported 1 day to {tmp_path / 'mine.json'}."
@@ -33,7 +34,7 @@ def test_import_shows_what_changes_and_one_undo_takes_it_back(open_window, monke
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(source), "")))
     answers.append(QMessageBox.StandardButton.Yes)
-    window._on_import()
+    menu_action(window, "&File", "&Import…").trigger()
     assert "2 new days and 0 days that differ" in answers.asked[0]
     assert window.history.model.rowCount() == 3
     from journal.storage.backup import list_backups
@@ -54,7 +55,7 @@ def test_a_bad_import_file_is_named_by_line_and_changes_nothing(open_window, mon
                         staticmethod(lambda *a, **k: (str(source), "")))
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda p, t, text: shown.append(text)))
-    window._on_import()
+    press(Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # the File menu's shortcut
     assert shown == ['bad.csv: line 3: Pain: "99" is not accepted; expected a whole number from 0 '
                      'to 10.']
     assert window.history.model.rowCount() == 0
@@ -72,8 +73,9 @@ def test_tags_complete_from_those_used_before(open_window, db_path):
     completer = tags._completer
     assert completer.currentCompletion() == "flare"
     assert completer.popup().isVisible()
-    completer.popup().hide()
-    tags._on_completer_activated("flare")
+    QTest.keyClick(completer.popup(), Qt.Key.Key_Down)  # as a person picks it from the list
+    QTest.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert not completer.popup().isVisible()
     assert tags.tags() == ("rain", "flare")
 
 
@@ -83,7 +85,7 @@ def _import_showing_warnings(window, monkeypatch, source):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda p, title, text: shown.append((title, text))))
-    window._on_import()
+    menu_action(window, "&File", "&Import…").trigger()
     return shown
 
 
