@@ -11,6 +11,7 @@ from journal.analysis.wording import CAUTION
 from journal.demo import demo_entries
 from journal.domain import Entry
 from tests.analysis.simulate import START, ar1, unrelated_diary
+from tests.texts import insight_texts
 
 
 def planted_sleep_effect(seed: int, days: int = 90) -> DailySeries:
@@ -90,10 +91,20 @@ def test_missing_days_are_left_out_of_the_pairs_never_treated_as_zero():
     assert lag1.n == 0  # no day is followed by a logged night
 
 
-def test_the_word_significant_is_never_used():
-    for seed in range(5):
-        for result in insights(daily_series(demo_entries(200, seed=seed, end=dt.date(2026, 6, 1)))):
-            assert "significant" not in result.summary.lower()
+def test_the_word_significant_is_never_used(tmp_path):
+    """Not in the summaries, the insights command, report page 1 or the associations chart
+    (the chart panel: tests/ui/test_chart_panel.py), whatever the results say."""
+    end = dt.date(2026, 6, 1)
+    said = set()
+    for seed in range(3):
+        entries = demo_entries(200, seed=seed, end=end)
+        for days in (10, 20, 200):
+            start = end - dt.timedelta(days=days - 1)
+            said |= {(r.status, r.found) for r in insights(daily_series(
+                [e for e in entries if e.date >= start], start, end))}
+            for surface, text in insight_texts(entries, start, end, tmp_path).items():
+                assert "significant" not in text.lower(), f"{surface}, seed {seed}, {days} days"
+    assert said == {("insufficient", False), ("early", False), ("ok", False), ("ok", True)}
 
 
 def test_the_demo_year_shows_the_planted_links():

@@ -42,6 +42,7 @@ def test_the_panel_shows_the_trends_of_the_last_90_days_with_insights(open_windo
     text = panel.insights_label.toPlainText()
     assert "Sleep last night → pain today" in text and "not proof of cause" in text
     assert text.count("not proof of cause") == 1
+    assert "significant" not in text.lower()  # the other surfaces: tests/analysis/test_insights
 
 
 def test_switching_chart_and_period_redraws(open_window, db_path, qtbot):
@@ -63,6 +64,7 @@ def test_the_panel_updates_after_a_save(open_window, db_path, qtbot):
     panel = open_charts(window, qtbot)
     assert panel.series.days_logged == 0
     assert "Not enough days" in panel.insights_label.toPlainText()
+    assert "significant" not in panel.insights_label.toPlainText().lower()
     window.form.scores["pain"].set_value(7)  # as typed on the Day tab
     window.save_day()
     qtbot.waitUntil(lambda: panel.series.days_logged == 1 and "Not enough" in
