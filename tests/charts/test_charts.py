@@ -38,8 +38,8 @@ def test_trends_draw_four_labelled_panels_with_daily_values_and_a_7_day_mean(qua
     daily = pain_lines[0].get_ydata()
     assert np.array_equal(daily, quarter["pain"], equal_nan=True)
     assert any(isinstance(c, PolyCollection) for c in axes[3].collections)  # activity area
-    assert "24 Apr 2026 – 30 Jun 2026" in figure._suptitle.get_text() or \
-        "2 Apr 2026 – 30 Jun 2026" in figure._suptitle.get_text()
+    # The whole 90 days (not, say, from the first logged day or 12 Apr).
+    assert figure._suptitle.get_text().startswith("Trends, 2 Apr 2026 – 30 Jun 2026 (")
     assert f"{quarter.days_logged} of 90 days logged" in figure._suptitle.get_text()
 
 
