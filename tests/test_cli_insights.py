@@ -63,6 +63,21 @@ def test_every_chart_kind_is_saved(run, tmp_path, kind):
     assert code == 0 and target.read_bytes().startswith(b"<?xml") and "Saved the" in err
 
 
+def test_the_calendar_shows_the_measure_asked_for(run, tmp_path):
+    run("add", "--date", "2026-01-01", "--pain", "8", "--mood", "2")
+    run("add", "--date", "2026-01-02", "--pain", "3", "--mood", "7")
+    drawn = {}
+    for measure in ("pain", "mood"):
+        target = tmp_path / f"{measure}.svg"
+        code, _, _ = run("chart", "calendar", "--measure", measure, "--from", "2026-01-01",
+                         "--to", "2026-01-31", "-o", str(target))
+        assert code == 0
+        drawn[measure] = target.read_text(encoding="utf-8")
+    assert "Pain day by day" in drawn["pain"] and "Mood day by day" not in drawn["pain"]
+    assert "Mood day by day" in drawn["mood"] and "Pain day by day" not in drawn["mood"]
+    assert "0 = very low, 10 = very good" in drawn["mood"]  # the colour bar's words too
+
+
 @pytest.mark.parametrize(("args", "words"), [(["trends", "-o", "chart.jpg"], ".png, .svg or .pdf"),
                                              (["pie", "-o", "chart.png"], "'pie' is not one of"),
                                              (["trends"], "Missing option '-o'")])
