@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from journal import __version__
+from journal.charts.kinds import KINDS
 from journal.domain import MEASURES, ValidationError
 from journal.domain.dates import check_begun, latest_date, local_today
 from journal.domain.entry import EARLIEST_DATE
@@ -364,8 +365,7 @@ def insights_command(preset: str | None, start: dt.date | None, end: dt.date | N
 
 @cli.command("chart")
 @_db_option
-@click.argument("kind", metavar="KIND", type=click.Choice(["trends", "sleep-pain", "activity-pain",
-                                                           "associations", "calendar"]))
+@click.argument("kind", metavar="KIND", type=click.Choice(list(KINDS)))
 @_period("the first logged day", "today")
 @click.option("--measure", type=click.Choice(["pain", "mood"]), default="pain", show_default=True,
               help="What the calendar shows.")

@@ -53,3 +53,13 @@ def test_importing_the_command_line_stays_light():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_the_chart_kinds_load_without_matplotlib():
+    """The command line offers the chart kinds; it must get them without drawing anything."""
+    code = ("import sys, journal.charts.kinds; "
+            f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

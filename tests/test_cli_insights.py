@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from journal.cli import main
+from journal.charts.catalog import KINDS
+from journal.cli import cli, main
 
 
 @pytest.fixture
@@ -54,8 +55,12 @@ def test_a_reversed_period_is_a_usage_error(run):
     assert code == 2 and "first day on or before the last day" in err and "2026-02-01" in err
 
 
-@pytest.mark.parametrize("kind", ["trends", "sleep-pain", "activity-pain", "associations",
-                                  "calendar"])
+def test_the_chart_command_offers_exactly_the_charts_the_catalog_draws():
+    offered = next(p for p in cli.commands["chart"].params if p.name == "kind")
+    assert list(offered.type.choices) == list(KINDS)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_every_chart_kind_is_saved(run, tmp_path, kind):
     run("demo", "--days", "60")
     target = tmp_path / f"{kind}.svg"

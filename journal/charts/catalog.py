@@ -10,19 +10,12 @@ from journal.analysis.series import DailySeries
 from journal.charts.associations import draw_association_overview
 from journal.charts.calendar import draw_calendar_chart
 from journal.charts.data import ChartData
+from journal.charts.kinds import KINDS
 from journal.charts.scatter import draw_activity_pain, draw_single, draw_sleep_pain
 from journal.charts.style import chart_style
 from journal.charts.trends import draw_trends
 from journal.exchange.files import private_output
 
-#: name -> (title in the chart picker, figure size in inches for exports)
-KINDS = {
-    "trends": ("Trends over time", (10, 8)),
-    "sleep-pain": ("Sleep and pain", (8, 6)),
-    "activity-pain": ("Activity and next-day pain", (8, 6)),
-    "associations": ("How things go together", (10, 5)),
-    "calendar": ("Calendar of pain", (11, 3.2)),
-}
 EXPORT_FORMATS = (".png", ".svg", ".pdf")
 
 
