@@ -26,7 +26,7 @@ from journal.journal import Changes
 from journal.ui.file_actions import output_refused
 from journal.ui.first_paint import after_next_paint
 from journal.ui.state import JournalState
-from journal.ui.widgets import date_edit, labelled_row, qdate
+from journal.ui.widgets import date_edit, labelled_row, qdate, signals_blocked
 
 PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365), ("All days", None),
            ("Custom", -1))
@@ -146,10 +146,9 @@ class ChartPanel(QWidget):
 
     def _show_period(self, start: dt.date, end: dt.date) -> None:
         """The date boxes always show the period drawn (editable only for Custom)."""
-        for edit, day in ((self.from_edit, start), (self.to_edit, end)):
-            edit.blockSignals(True)
-            edit.setDate(qdate(day))
-            edit.blockSignals(False)
+        with signals_blocked(self.from_edit, self.to_edit):
+            self.from_edit.setDate(qdate(start))
+            self.to_edit.setDate(qdate(end))
 
     def _show_insights(self) -> None:
         series = self.series

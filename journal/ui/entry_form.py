@@ -16,7 +16,7 @@ from journal.domain import MEASURE_BY_KEY, Entry, ValidationError, field_label
 from journal.domain.parse import format_sleep, parse_sleep
 from journal.ui.activity_editor import ActivityEditor
 from journal.ui.score_input import ScoreInput
-from journal.ui.widgets import ALIGN_RIGHT_TOP, TARGET, date_edit, qdate
+from journal.ui.widgets import ALIGN_RIGHT_TOP, TARGET, date_edit, qdate, signals_blocked
 from journal.ui.state import day_title
 from journal.ui.tag_input import TagInput
 
@@ -66,10 +66,9 @@ class EntryForm(QWidget):
         """Show *entry* (or an empty day) for *date*; the form becomes "no unsaved changes"."""
         entry = entry or Entry(date)
         self._date = date
-        self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(qdate(max(dt.date.today(), date)))
-        self.date_edit.setDate(qdate(date))
-        self.date_edit.blockSignals(False)
+        with signals_blocked(self.date_edit):
+            self.date_edit.setMaximumDate(qdate(max(dt.date.today(), date)))
+            self.date_edit.setDate(qdate(date))
         self.day_label.setText(day_title(date) + (" (today)" if date == dt.date.today() else ""))
         self.next_button.setEnabled(date < dt.date.today())
         for name in SCORE_FIELDS:
@@ -249,9 +248,8 @@ class EntryForm(QWidget):
         if date == self._date:
             return
         if self.is_dirty() and not self._may_leave():
-            self.date_edit.blockSignals(True)
-            self.date_edit.setDate(qdate(self._date))
-            self.date_edit.blockSignals(False)
+            with signals_blocked(self.date_edit):
+                self.date_edit.setDate(qdate(self._date))
             return
         self.date_chosen.emit(date)
 

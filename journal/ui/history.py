@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from journal.domain import MEASURES, Entry, Measure
 from journal.domain.parse import format_measure
 from journal.domain.periods import DEFAULT_HISTORY, PRESET_BY_KEY, PRESETS
-from journal.ui.widgets import TARGET, date_edit, labelled_row
+from journal.ui.widgets import TARGET, date_edit, labelled_row, signals_blocked
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ALL_TAGS = "All tags"
@@ -227,11 +227,10 @@ class HistoryView(QWidget):
 
     def _set_tags(self, tags: list[str]) -> None:
         current = self.tag_box.currentText()
-        self.tag_box.blockSignals(True)
-        self.tag_box.clear()
-        self.tag_box.addItems([ALL_TAGS, *sorted(tags, key=str.casefold)])
-        self.tag_box.setCurrentText(current if current in tags else ALL_TAGS)
-        self.tag_box.blockSignals(False)
+        with signals_blocked(self.tag_box):
+            self.tag_box.clear()
+            self.tag_box.addItems([ALL_TAGS, *sorted(tags, key=str.casefold)])
+            self.tag_box.setCurrentText(current if current in tags else ALL_TAGS)
         self._apply_filters()
 
     def _build_filters(self) -> None:

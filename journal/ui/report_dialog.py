@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from journal.report.options import PAPERS, ReportOptions, default_paper
 from journal.ui.file_actions import output_refused
 from journal.ui.state import JournalState
-from journal.ui.widgets import date_edit, qdate
+from journal.ui.widgets import date_edit, qdate, signals_blocked
 
 PRESETS = (("Last 30 days", 30), ("Last 60 days", 60), ("Last 90 days", 90),
            ("Since my last visit", "visit"), ("Custom dates", "custom"))
@@ -162,10 +162,9 @@ class ReportDialog(QDialog):
         self.to_edit.setEnabled(choice == "custom")
         if choice != "custom":  # the date boxes always show the period chosen
             options = self.options()
-            for edit, day in ((self.from_edit, options.start), (self.to_edit, options.end)):
-                edit.blockSignals(True)
-                edit.setDate(qdate(day))
-                edit.blockSignals(False)
+            with signals_blocked(self.from_edit, self.to_edit):
+                self.from_edit.setDate(qdate(options.start))
+                self.to_edit.setDate(qdate(options.end))
         if self.isVisible():  # else showEvent previews
             self._preview_timer.start()
 

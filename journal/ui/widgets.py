@@ -1,11 +1,13 @@
-"""Small building blocks the views share: date boxes and rows of labelled controls."""
+"""Small building blocks the views share: date boxes, rows of labelled controls, and
+blocking signals while the program sets a value."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
 
 TARGET = 34  # px: the smallest comfortable click target (before display scaling)
@@ -44,3 +46,18 @@ def labelled_row(items: Sequence[tuple[str | None, QWidget]]) -> QHBoxLayout:
         widget.setMinimumHeight(TARGET)
         row.addWidget(widget)
     return row
+
+
+@contextmanager
+def signals_blocked(*objects: QObject) -> Iterator[None]:
+    """Set values on *objects* without their signals firing (napari's ``qt_signals_blocked``).
+
+    Each object's earlier state is restored afterwards, even if the block raises, so an
+    object its owner had blocked stays blocked.
+    """
+    previous = [obj.blockSignals(True) for obj in objects]
+    try:
+        yield
+    finally:
+        for obj, was_blocked in zip(objects, previous, strict=True):
+            obj.blockSignals(was_blocked)
