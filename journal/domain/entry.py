@@ -19,7 +19,7 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 
-from journal.domain.errors import ValidationError
+from journal.domain.errors import FIELD_LABELS, ValidationError
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +117,7 @@ MEASURE_KEYS = tuple(m.key for m in MEASURES)
 MEASURE_BY_KEY = {m.key: m for m in MEASURES}
 #: The rating scales by measure key.
 SCALES: dict[str, Scale] = {m.key: m.scale for m in MEASURES if m.scale is not None}
+FIELD_LABELS.update({m.key: m.label for m in MEASURES})  # messages name measures as the form does
 ACTIVITY_KINDS = (
     "walking", "swimming", "cycling", "yoga", "stretching", "physical therapy", "strength",
 )

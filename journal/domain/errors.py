@@ -21,8 +21,8 @@ class ValidationError(ValueError):
         super().__init__(f"{field_label(field)}: {_show(value)} is not accepted; expected {accepted}.")
 
 
-#: Human labels of the fields that are not measures (the measures' labels are in
-#: `journal.domain.entry.MEASURES`), shared by the command line, the form and the messages.
+#: Human labels of the fields, shared by the command line, the form and the messages; the
+#: measures' labels are added from their registry (`journal.domain.entry.MEASURES`).
 FIELD_LABELS = {
     "date": "Date",
     "activity": "Activity",
@@ -35,10 +35,6 @@ FIELD_LABELS = {
 
 
 def field_label(field: str) -> str:
-    from journal.domain.entry import MEASURE_BY_KEY  # the registry imports this module
-
-    if field in MEASURE_BY_KEY:
-        return MEASURE_BY_KEY[field].label
     return FIELD_LABELS.get(field, " ".join(field.replace("_", " ").split()).capitalize())
 
 

@@ -62,7 +62,9 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True,
     except CorruptJournal as error:
         if error.backup is not None:
             raise
-        raise CorruptJournal.found(error.path, error.problem) from None
+        from journal.storage.backup import newest_good_backup
+
+        raise CorruptJournal(error.path, error.problem, newest_good_backup(file)) from None
     except NotAJournal as error:
         if not error.not_sqlite:
             raise
@@ -144,7 +146,7 @@ def _create_or_replace_empty(file: Path) -> None:
 
         backup = newest_good_backup(file)
         if backup is not None:
-            raise CorruptJournal.found(file, "the file is empty", backup)
+            raise CorruptJournal(file, "the file is empty", backup)
     make_private_dirs(file.parent)
     for stale in file.parent.glob(f".{file.name}.*.new"):
         stale.unlink(missing_ok=True)  # left by a creation that was killed

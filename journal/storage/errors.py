@@ -74,12 +74,3 @@ class CorruptJournal(StorageError):
                   if backup else "No backup of it was found.")
         super().__init__(f"The journal {path} is damaged: {problem}. It was not changed. "
                          f"{remedy}")
-
-    @classmethod
-    def found(cls, path: Path, problem: str, backup: Path | None = None) -> CorruptJournal:
-        """The error for damage found at *path*, naming its newest good backup."""
-        if backup is None:
-            from journal.storage.backup import newest_good_backup
-
-            backup = newest_good_backup(path)
-        return cls(path, problem, backup)
