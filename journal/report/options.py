@@ -11,7 +11,6 @@ PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
 # Territories that print on US Letter; everywhere else uses A4.
 _LETTER_TERRITORIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "PA", "SV",
                        "NI", "DO", "BZ"}
-DEFAULT_DAYS = 30
 MIN_DAYS_FOR_CHARTS = 7
 
 

@@ -18,19 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis import pairs
-from journal.analysis.insights import Insight, insights
-from journal.analysis.series import DailySeries, daily_series
+from journal.analysis.insights import Insight
+from journal.analysis.series import DailySeries
 from journal.analysis.wording import CAUTION
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
+from journal.charts.data import ChartData
+from journal.domain.periods import DEFAULT_CHART, PRESETS
 from journal.journal import Changes
 from journal.ui.file_actions import output_refused
 from journal.ui.first_paint import after_next_paint
 from journal.ui.state import JournalState
 from journal.ui.widgets import date_edit, labelled_row, qdate, signals_blocked
 
-PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last year", 365), ("All days", None),
-           ("Custom", -1))
-DEFAULT_PERIOD = 1
+CUSTOM = "custom"  # beyond the app's presets: the dates in the From and To boxes
 EXPORT_FILTERS = "PNG image, 300 dpi (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 DETAIL_COLUMNS = ("Comparison", "ρ", "95 % interval", "days (n)", "effective n", "q", "status")
 
@@ -44,7 +44,7 @@ class ChartPanel(QWidget):
     def __init__(self, state: JournalState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.series: DailySeries | None = None
+        self.data: ChartData | None = None
         self.results: list[Insight] = []
         self._stale = True
         # Redraws wait for the event loop (paint first); a hidden panel drops them (see hideEvent).
@@ -90,8 +90,10 @@ class ChartPanel(QWidget):
             self.kind_box.addItem(title, kind)
         self.kind_box.setAccessibleName("Chart")
         self.period_box = QComboBox()
-        self.period_box.addItems([name for name, _ in PERIODS])
-        self.period_box.setCurrentIndex(DEFAULT_PERIOD)
+        for preset in PRESETS:  # the app's one set of periods, as in the report and history
+            self.period_box.addItem(preset.label, preset.key)
+        self.period_box.addItem("Custom", CUSTOM)
+        self.period_box.setCurrentIndex(self.period_box.findData(DEFAULT_CHART))
         self.period_box.setAccessibleName("Period")
         self.from_edit, self.to_edit = date_edit("From"), date_edit("To")
         for edit in (self.from_edit, self.to_edit):
@@ -111,25 +113,27 @@ class ChartPanel(QWidget):
     def kind(self) -> str:
         return self.kind_box.currentData()
 
+    def preset(self) -> str:
+        return self.period_box.currentData()
+
     def period(self) -> tuple[dt.date, dt.date]:
-        days = PERIODS[self.period_box.currentIndex()][1]
-        today = dt.date.today()
-        if days == -1:
+        if self.preset() == CUSTOM:
             start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
             return min(start, end), max(start, end)
-        if days is None:
-            first = self.state.entries()[:1]
-            return (first[0].date if first else today), today
-        return today - dt.timedelta(days=days - 1), today
+        return self.state.journal.period(self.preset())
+
+    @property
+    def series(self) -> DailySeries | None:
+        return None if self.data is None else self.data.series
 
     # Drawing -----------------------------------------------------------------------------------
     def redraw(self) -> None:
         """Rebuild the series, the chart and the insights for the chosen chart and period."""
         start, end = self.period()
-        self.series = daily_series(self.state.entries(start, end), start, end)
+        self.data = self.state.journal.chart_data(start, end)  # insights: once, for chart and text
         figure = self.canvas.figure
         figure.clear()
-        draw_chart(self.kind(), figure, self.series)
+        draw_chart(self.kind(), figure, self.data)
         self.canvas.draw_idle()
         self._show_period(start, end)
         self._stale = False
@@ -139,9 +143,9 @@ class ChartPanel(QWidget):
         self.chart_drawn.emit()
 
     def _update_insights(self) -> None:
-        if self.series is None:
+        if self.data is None:
             return
-        self.results = insights(self.series)
+        self.results = self.data.insights
         self._show_insights()
 
     def _show_period(self, start: dt.date, end: dt.date) -> None:
@@ -182,21 +186,22 @@ class ChartPanel(QWidget):
         super().hideEvent(event)
 
     def _on_state_changed(self, changes: Changes) -> None:
-        if self.series is not None and not changes.touches_days(self.series.start,
-                                                                self.series.end):
+        whole = self.preset() == "all"  # a day added before the first one moves the start
+        if self.series is not None and not changes.touches_days(
+                None if whole else self.series.start, self.series.end):
             return  # nothing this chart shows changed
         self._stale = True
         if self.isVisible():
             self._redraw_timer.start()
 
-    def _on_period_changed(self, index: int) -> None:
-        custom = PERIODS[index][1] == -1
+    def _on_period_changed(self, _index: int) -> None:
+        custom = self.preset() == CUSTOM
         self.from_edit.setEnabled(custom)
         self.to_edit.setEnabled(custom)
         self.redraw()
 
     def _on_custom_dates_changed(self) -> None:
-        if PERIODS[self.period_box.currentIndex()][1] == -1:
+        if self.preset() == CUSTOM:
             self.redraw()
 
     def _on_details_toggled(self, shown: bool) -> None:
@@ -216,7 +221,7 @@ class ChartPanel(QWidget):
         if output_refused(self, path, self.state):
             return
         try:
-            save_figure(chart_figure(self.kind(), series), path)
+            save_figure(chart_figure(self.kind(), self.data), path)
         except OSError as error:
             QMessageBox.warning(self, "Export failed", f"Could not write {path}: {error.strerror}.")
             return

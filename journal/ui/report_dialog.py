@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from journal.report.options import PAPERS, ReportOptions, default_paper
 from journal.ui.file_actions import output_refused
 from journal.ui.state import JournalState
+from journal.domain.periods import DEFAULT_REPORT, PRESETS
 from journal.ui.widgets import date_edit, qdate, signals_blocked
 
-PRESETS = (("Last 30 days", 30), ("Last 60 days", 60), ("Last 90 days", 90),
-           ("Since my last visit", "visit"), ("Custom dates", "custom"))
+VISIT, CUSTOM = "visit", "custom"  # beyond the app's presets (journal.domain.periods)
 PREVIEW_WIDTH = 360
 PREVIEW_DELAY_MS = 250  # typing a name redraws the preview once, after a pause
 
@@ -81,7 +81,11 @@ class ReportDialog(QDialog):
 
     def _build(self) -> None:
         self.preset = QComboBox()
-        self.preset.addItems([name for name, _ in PRESETS])
+        for preset in PRESETS:  # the app's one set of periods, as in the charts and history
+            self.preset.addItem(preset.label, preset.key)
+        self.preset.addItem("Since my last visit", VISIT)
+        self.preset.addItem("Custom dates", CUSTOM)
+        self.preset.setCurrentIndex(self.preset.findData(DEFAULT_REPORT))
         self.last_visit, self.from_edit, self.to_edit = (
             date_edit("Last visit"), date_edit("From"), date_edit("To"))
         for edit in (self.last_visit, self.from_edit, self.to_edit):
@@ -141,26 +145,26 @@ class ReportDialog(QDialog):
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
 
     def options(self) -> ReportOptions:
-        choice = PRESETS[self.preset.currentIndex()][1]
+        choice = self.preset.currentData()
         today = dt.date.today()
-        if choice == "visit":
+        if choice == VISIT:
             start, end = self.last_visit.date().toPython(), today
-        elif choice == "custom":
+        elif choice == CUSTOM:
             start, end = sorted((self.from_edit.date().toPython(), self.to_edit.date().toPython()))
         else:
-            start, end = today - dt.timedelta(days=choice - 1), today
+            start, end = self.state.journal.period(choice)
         return ReportOptions(start, end, self.paper.currentData(), self.name.text(),
                              self.questions.toPlainText(), self.notes.isChecked())
 
     def _entries(self, options: ReportOptions) -> list:
-        return self.state.entries(options.previous[0], options.end)
+        return self.state.journal.report_days(options)
 
     def _on_changed(self) -> None:
-        choice = PRESETS[self.preset.currentIndex()][1]
-        self.last_visit.setEnabled(choice == "visit")
-        self.from_edit.setEnabled(choice == "custom")
-        self.to_edit.setEnabled(choice == "custom")
-        if choice != "custom":  # the date boxes always show the period chosen
+        choice = self.preset.currentData()
+        self.last_visit.setEnabled(choice == VISIT)
+        self.from_edit.setEnabled(choice == CUSTOM)
+        self.to_edit.setEnabled(choice == CUSTOM)
+        if choice != CUSTOM:  # the date boxes always show the period chosen
             options = self.options()
             with signals_blocked(self.from_edit, self.to_edit):
                 self.from_edit.setDate(qdate(options.start))

@@ -31,3 +31,24 @@ def test_pain_interference_comes_right_after_worst_pain(key):
     from journal.ui.entry_form import FORM_ROWS
 
     assert FORM_ROWS.index(key) == FORM_ROWS.index("worst_pain") + 1
+
+
+def test_every_surface_offers_the_same_periods(open_window, qtbot, capsys):
+    """One set of period presets: the chart panel, the report dialog, the history, the CLI."""
+    from PySide6.QtCore import QSettings
+
+    from journal.cli import main
+    from journal.domain.periods import PRESETS
+    from journal.ui.chart_panel import ChartPanel
+    from journal.ui.report_dialog import ReportDialog
+
+    window = open_window()
+    labels = [p.label for p in PRESETS]
+    panel = ChartPanel(window.state)
+    dialog = ReportDialog(window.state, QSettings(), window)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(dialog)
+    for box in (panel.period_box, dialog.preset, window.history.period_box):
+        assert [box.itemText(i) for i in range(box.count())][:len(labels)] == labels
+    assert main(["chart", "--help"]) == 0
+    assert f"[{'|'.join(p.key for p in PRESETS)}]" in capsys.readouterr().out
