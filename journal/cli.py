@@ -34,7 +34,7 @@ EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
 
-class Failure(click.ClickException):
+class CommandError(click.ClickException):
     """Any failure that is not the user's input: one line, exit 1."""
 
     exit_code = EXIT_FAILURE
@@ -190,7 +190,7 @@ def show(date: dt.date, as_json: bool) -> None:
 
     entry = _journal().day(date)
     if entry is None:
-        raise Failure(f"No entry for {date.isoformat()}.")
+        raise CommandError(f"No entry for {date.isoformat()}.")
     click.echo(_json(entry_record(entry)) if as_json else describe_entry(entry))
 
 
@@ -222,7 +222,7 @@ def list_days(preset: str | None, start: dt.date | None, end: dt.date | None,
 def delete(date: dt.date) -> None:
     """Delete one day."""
     if _journal(write=True).delete_day(date) is None:
-        raise Failure(f"No entry for {date.isoformat()}; nothing was deleted.")
+        raise CommandError(f"No entry for {date.isoformat()}; nothing was deleted.")
     click.echo(f"Deleted {date.isoformat()}.")
 
 
@@ -249,7 +249,7 @@ def export(fmt: str, output: Path | None) -> None:
     try:
         write_private(output, data)
     except OSError as error:
-        raise Failure(f"Cannot write {output}: {error.strerror}.") from None
+        raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
     click.echo(f"Exported {_days(days)} to {output}.", err=True)
 
 
@@ -267,11 +267,11 @@ def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
     try:
         data = file.read_bytes()
     except OSError as error:
-        raise Failure(f"Cannot read {file}: {error.strerror}.") from None
+        raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
     try:
         incoming = read_document(data, fmt or guess_format(file, data))
     except ImportFileError as error:
-        raise Failure(f"{file}, {error} Nothing was imported.") from None
+        raise CommandError(f"{file}, {error} Nothing was imported.") from None
     if dry_run and not _db_path().exists():
         click.echo(plan_import(JournalDocument(), incoming).describe(done=False))
         return
@@ -321,7 +321,7 @@ def check_command() -> None:
     click.echo(f"Schema version: {len(applied)} ({applied[-1] if applied else 'none'})")
     click.echo(f"Days: {found.days}; activities: {found.activities}")
     if not found.ok:
-        raise Failure("The journal failed its integrity check; restore a backup.")
+        raise CommandError("The journal failed its integrity check; restore a backup.")
 
 
 @cli.command()
@@ -335,7 +335,7 @@ def demo(days: int, seed: int) -> None:
 
     journal = _journal(write=True, create=True)
     if journal.count():
-        raise Failure(f"This journal already has {journal.count()} days; sample data only goes "
+        raise CommandError(f"This journal already has {journal.count()} days; sample data only goes "
                       "into an empty journal. Use --db with a new file.")
     entries = demo_entries(days, seed)
     journal.fill_with_sample(entries)
@@ -383,7 +383,7 @@ def chart_command(kind: str, preset: str | None, start: dt.date | None, end: dt.
     try:
         journal.save_chart(kind, start, end, output, measure)
     except OSError as error:
-        raise Failure(f"Cannot write {output}: {error.strerror}.") from None
+        raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
     click.echo(f"Saved the {kind} chart of {start} to {end} to {output}.", err=True)
 
 
@@ -415,7 +415,7 @@ def report_command(preset: str | None, start: dt.date | None, end: dt.date | Non
     try:
         pages = journal.write_report(options, output)
     except OSError as error:
-        raise Failure(f"Cannot write {output}: {error.strerror}.") from None
+        raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
     click.echo(f"Saved a {pages}-page report for {start} to {end} to {output}.", err=True)
 
 

@@ -5,9 +5,9 @@ so that reading a current journal at start-up stays light.
 """
 
 from journal.storage.entries import EntryStore
-from journal.storage.errors import CorruptJournal, NotAJournal, StorageError
+from journal.storage.errors import CorruptJournalError, NotAJournalError, StorageError
 
-__all__ = ["CorruptJournal", "EntryStore", "NotAJournal", "StorageError", "open_database"]
+__all__ = ["CorruptJournalError", "EntryStore", "NotAJournalError", "StorageError", "open_database"]
 
 
 def __getattr__(name: str):  # noqa: ANN202 - PEP 562 lazy attribute

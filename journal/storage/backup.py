@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal.storage.errors import CorruptJournal, NotAJournal, StorageError, is_disk_full
+from journal.storage.errors import CorruptJournalError, NotAJournalError, StorageError, is_disk_full
 from journal.storage.files import (
     FILE_MODE, check_regular, companions, fsync_path, make_private_dirs, real_path,
 )
@@ -207,14 +207,14 @@ def verify_facts(path: Path) -> JournalFacts:
     except sqlite3.DatabaseError as error:
         raise unusable(path, error) from None
     if facts.blank:
-        raise NotAJournal(f"{path} is an empty database, not a journal.")
+        raise NotAJournalError(f"{path} is an empty database, not a journal.")
     return facts
 
 
 def _reason(error: StorageError) -> str:
-    if isinstance(error, CorruptJournal):
+    if isinstance(error, CorruptJournalError):
         return f"it failed its check ({error.problem})"
-    if isinstance(error, NotAJournal):
+    if isinstance(error, NotAJournalError):
         return "it is not a Pain & Mood Journal backup"
     text = str(error)
     return "it was made by a newer version of the app" if "newer version" in text else text
@@ -270,9 +270,9 @@ def _keep_current(file: Path, backup: Path, facts: JournalFacts) -> tuple[Path |
     header = _header(file)  # read before any connection to the file is opened
     try:
         current = inspect_journal(file)
-    except CorruptJournal:
+    except CorruptJournalError:
         return move_aside(file, "damaged"), ""
-    except NotAJournal:
+    except NotAJournalError:
         if header == SQLITE_HEADER or not header:
             raise StorageError(f"{file} is another program's database; restore will not "
                                "replace it. Choose another --db.") from None

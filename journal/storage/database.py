@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from journal.storage.errors import CorruptJournal, NotAJournal, StorageError, is_disk_full
+from journal.storage.errors import CorruptJournalError, NotAJournalError, StorageError, is_disk_full
 from journal.storage.files import (
     FILE_MODE, check_regular, fsync_path, make_private_dirs, real_path,
 )
@@ -45,7 +45,7 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True,
 
     Raises
     ------
-    CorruptJournal
+    CorruptJournalError
         The journal is damaged (left as it is; restoring a backup sets it aside).
     StorageError
         Missing (without *create*), not a journal, made by a newer version, busy, or the
@@ -59,13 +59,13 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True,
     file = real_path(Path(path))
     try:
         return _open(file, create, lock, read_only)
-    except CorruptJournal as error:
+    except CorruptJournalError as error:
         if error.backup is not None:
             raise
         from journal.storage.backup import newest_good_backup
 
-        raise CorruptJournal(error.path, error.problem, newest_good_backup(file)) from None
-    except NotAJournal as error:
+        raise CorruptJournalError(error.path, error.problem, newest_good_backup(file)) from None
+    except NotAJournalError as error:
         if not error.not_sqlite:
             raise
         from journal.storage.backup import newest_good_backup
@@ -73,7 +73,7 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True,
         backup = newest_good_backup(file)  # backups named after it: it was a journal
         if backup is None:
             raise
-        raise CorruptJournal(file, "its start is damaged (it no longer reads as a database)",
+        raise CorruptJournalError(file, "its start is damaged (it no longer reads as a database)",
                              backup) from None
 
 
@@ -146,7 +146,7 @@ def _create_or_replace_empty(file: Path) -> None:
 
         backup = newest_good_backup(file)
         if backup is not None:
-            raise CorruptJournal(file, "the file is empty", backup)
+            raise CorruptJournalError(file, "the file is empty", backup)
     make_private_dirs(file.parent)
     for stale in file.parent.glob(f".{file.name}.*.new"):
         stale.unlink(missing_ok=True)  # left by a creation that was killed

@@ -46,7 +46,11 @@ def is_disk_full(error: BaseException) -> bool:
     return "disk is full" in text or "no space left" in text
 
 
-class NotAJournal(StorageError):
+class JournalBusyError(StorageError):
+    """Another process has the journal open for writing."""
+
+
+class NotAJournalError(StorageError):
     """The file is not a journal: another program's database, or (*not_sqlite*) not a
     database at all."""
 
@@ -55,7 +59,7 @@ class NotAJournal(StorageError):
         self.not_sqlite = not_sqlite
 
 
-class CorruptJournal(StorageError):
+class CorruptJournalError(StorageError):
     """The journal file is damaged. It is left as it is; restoring a backup sets it aside.
 
     Parameters

@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal.storage.errors import CorruptJournal, NotAJournal, StorageError, is_disk_full
+from journal.storage.errors import CorruptJournalError, NotAJournalError, StorageError, is_disk_full
 from journal.storage.journal_info import UNKNOWN, JournalIdentity, read_identity
 from journal.storage.schema import APPLICATION_ID, MIGRATION_SET, MIGRATIONS, SCHEMA_VERSION
 
@@ -39,9 +39,9 @@ def inspect_journal(file: Path) -> JournalFacts:
 
     Raises
     ------
-    CorruptJournal
+    CorruptJournalError
         It fails SQLite's check (its ``backup`` is left for the caller to find).
-    NotAJournal
+    NotAJournalError
         Another program's database, or not a database.
     StorageError
         Made by a newer version; or SQLite could not read it (``sqlite3.DatabaseError`` is
@@ -52,7 +52,7 @@ def inspect_journal(file: Path) -> JournalFacts:
     try:
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
         if verdict != ["ok"]:
-            raise CorruptJournal(file, problem_text(verdict), None)
+            raise CorruptJournalError(file, problem_text(verdict), None)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -86,7 +86,7 @@ def _refuse_if_not_ours(file: Path, app_id: int, version: int, tables: set[str],
     looks_like_journal = app_id == APPLICATION_ID or (
         app_id == 0 and _JOURNAL_TABLES <= tables and bool(ours) and set(sets) == {MIGRATION_SET})
     if not looks_like_journal:
-        raise NotAJournal(f"{file} is a database of another program, not a journal; "
+        raise NotAJournalError(f"{file} is a database of another program, not a journal; "
                           "it was not changed.")
     if version > SCHEMA_VERSION or tuple(ours) != MIGRATIONS[:len(ours)]:
         raise StorageError(
@@ -111,11 +111,11 @@ def unusable(file: Path, error: sqlite3.DatabaseError, *, verb: str = "opened") 
     """
     name = getattr(error, "sqlite_errorname", "") or ""
     if name.startswith("SQLITE_NOTADB"):
-        return NotAJournal(f"{file} is not a Pain & Mood Journal file (it is not an SQLite "
+        return NotAJournalError(f"{file} is not a Pain & Mood Journal file (it is not an SQLite "
                            "database, or its first page is damaged); it was not changed.",
                            not_sqlite=True)
     if name.startswith("SQLITE_CORRUPT"):
-        return CorruptJournal(file, problem_text([str(error)]), None)
+        return CorruptJournalError(file, problem_text([str(error)]), None)
     if is_disk_full(error) or _no_room_at(file):
         return StorageError(f"The disk is full, so the journal {file} cannot be {verb}; it "
                             "was not changed. Free some space and try again.")

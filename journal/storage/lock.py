@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from journal.storage.errors import StorageError
+from journal.storage.errors import JournalBusyError, StorageError
 from journal.storage.files import FILE_MODE, make_private_dirs, real_path
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -39,10 +39,6 @@ _OPEN_FLAGS = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
                | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
 
 
-class JournalBusy(StorageError):
-    """Another process has the journal open for writing."""
-
-
 class JournalLock:
     """Hold the journal's lock while in use; ``release()`` (or process exit) lets go."""
 
@@ -58,20 +54,20 @@ class JournalLock:
         return self._fd is not None
 
     def acquire(self, holder: str) -> None:
-        """Take the lock or raise JournalBusy naming who has it."""
+        """Take the lock or raise JournalBusyError naming who has it."""
         make_private_dirs(self.path.parent)
         for _attempt in range(3):
             fd = _open(self.path)
             if not _try_lock(fd):
                 other = _read(fd)
                 os.close(fd)
-                raise JournalBusy(f"The journal {self.journal} is open in {other}. "
+                raise JournalBusyError(f"The journal {self.journal} is open in {other}. "
                                   "Close it there first, then try again.")
             if _is_current(fd, self.path):
                 break
             os.close(fd)  # deleted or replaced while we waited: lock the file that is there now
         else:
-            raise JournalBusy(f"The lock file of {self.journal} keeps changing; another program "
+            raise JournalBusyError(f"The lock file of {self.journal} keeps changing; another program "
                               "is using the journal. Try again in a moment.")
         self._fd, self._holder = fd, holder
         try:  # who holds it, for the message others get; the lock itself is already ours
@@ -82,7 +78,7 @@ class JournalLock:
 
     def ensure_held(self) -> None:
         """Before a write: still ours? If the lock file was deleted or replaced meanwhile,
-        take the new one, or raise JournalBusy when someone else has it now."""
+        take the new one, or raise JournalBusyError when someone else has it now."""
         if self._fd is not None and _is_current(self._fd, self.path):
             return
         fresh = JournalLock(self.journal)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal.storage import CorruptJournal, StorageError
+from journal.storage import CorruptJournalError, StorageError
 from journal.storage.lock import JournalLock
 from journal.ui.first_paint import after_next_paint
 from journal.ui.main_window import TAB_CHARTS, MainWindow
@@ -87,7 +87,7 @@ def _open_window(db_path: Path, lock: JournalLock | None = None) -> MainWindow |
     while True:
         try:
             return create_main_window(db_path, lock=lock)
-        except CorruptJournal as error:
+        except CorruptJournalError as error:
             if error.backup is None or not offer_backup(None, error):
                 QMessageBox.critical(None, APP_NAME, str(error))
                 return None

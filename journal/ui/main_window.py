@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain import Entry, ValidationError
 from journal.paths import DEMO_FILENAME, demo_db_path
-from journal.storage import CorruptJournal, StorageError
+from journal.storage import CorruptJournalError, StorageError
 from journal.ui.entry_form import EntryForm
 from journal.ui.first_paint import after_next_paint
 from journal.journal import Changes
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.form.route_undo_after_save()
         try:
             self.state.make_ready_to_write()  # checks the whole file, which the first paint skips
-        except CorruptJournal as error:
+        except CorruptJournalError as error:
             if not self._recover(error):
                 return
         except StorageError as error:
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         """
         from journal.ui.recovery import APP_NAME, offer_backup
 
-        if isinstance(error, CorruptJournal) and error.backup is not None \
+        if isinstance(error, CorruptJournalError) and error.backup is not None \
                 and offer_backup(self, error):
             try:
                 done = self.state.restore(error.backup)

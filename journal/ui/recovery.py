@@ -7,12 +7,12 @@ import re
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from journal.storage import CorruptJournal
+from journal.storage import CorruptJournalError
 
 APP_NAME = "Pain & Mood Journal"
 
 
-def offer_backup(parent: QWidget | None, error: CorruptJournal) -> bool:
+def offer_backup(parent: QWidget | None, error: CorruptJournalError) -> bool:
     """Ask whether to restore the newest good backup; True to restore it."""
     from journal.storage.backup import count_days
 

@@ -131,7 +131,7 @@ class JournalState(QObject):
     def open_journal(self, db_path: Path) -> None:
         """Switch to another journal file; the undo history belongs to the old one.
 
-        Raises StorageError (JournalBusy when another window or command has it open), and
+        Raises StorageError (JournalBusyError when another window or command has it open), and
         then the current journal stays open.
         """
         old = self.journal

@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from journal.cli import main
-from journal.storage import NotAJournal, StorageError, open_database
+from journal.storage import NotAJournalError, StorageError, open_database
 from journal.storage.backup import create_backup, restore_backup
 
 
@@ -159,7 +159,7 @@ def test_a_dangling_symlink_makes_a_private_journal_at_its_target(tmp_path, monk
 
 def test_not_a_journal_is_the_error_type_programs_can_catch(tmp_path):
     path = make_db(tmp_path / "x.db", "CREATE TABLE songs (title TEXT)")
-    with pytest.raises(NotAJournal):
+    with pytest.raises(NotAJournalError):
         open_database(path)
 
 

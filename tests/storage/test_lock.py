@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from journal.cli import main
-from journal.storage.lock import JournalBusy, JournalLock
+from journal.storage.lock import JournalBusyError, JournalLock
 
 HOLD = textwrap.dedent("""
     import sys, time
@@ -33,7 +33,7 @@ def held(db_path):
 
 
 def test_a_second_holder_is_told_who_has_the_journal(db_path, held):
-    with pytest.raises(JournalBusy, match=r"open in the test holder \(process \d+\)"):
+    with pytest.raises(JournalBusyError, match=r"open in the test holder \(process \d+\)"):
         JournalLock(db_path).acquire("me")
 
 
@@ -60,7 +60,7 @@ def test_a_lock_left_by_a_crashed_process_is_taken_over(db_path):
 def test_a_symlink_to_the_journal_finds_the_same_lock(db_path, held, tmp_path):
     link = tmp_path / "link.db"
     link.symlink_to(db_path)
-    with pytest.raises(JournalBusy, match="open in the test holder"):
+    with pytest.raises(JournalBusyError, match="open in the test holder"):
         JournalLock(link).acquire("me")
     assert main(["--db", str(link), "add", "--pain", "3"]) == 1
 
@@ -87,11 +87,11 @@ def test_a_holder_notices_when_its_lock_file_is_deleted_or_replaced(db_path, how
         lock.path.write_text("")
     other = JournalLock(db_path)
     other.acquire("a command")  # the new file is free: a second writer could take it ...
-    with pytest.raises(JournalBusy, match="open in a command"):
+    with pytest.raises(JournalBusyError, match="open in a command"):
         lock.ensure_held()      # ... so the first one refuses to write from now on
     other.release()
     lock.ensure_held()          # once it is free, the first one takes the new file again
-    with pytest.raises(JournalBusy, match="open in the window"):
+    with pytest.raises(JournalBusyError, match="open in the window"):
         JournalLock(db_path).acquire("a command")
     lock.release()
 

@@ -11,7 +11,7 @@ import pytest
 
 from journal.demo import demo_entries
 from tests.helpers import export_days
-from journal.storage import CorruptJournal, EntryStore, StorageError, open_database
+from journal.storage import CorruptJournalError, EntryStore, StorageError, open_database
 from journal.storage.backup import (
     backups_dir, create_backup, list_backups, restore_backup, thin, verify,
 )
@@ -72,7 +72,7 @@ def test_every_kind_of_damage_is_named_left_alone_and_recoverable(journal, damag
     _checkpoint_and_close(journal)
     damage(journal)
     damaged_bytes = journal.read_bytes()
-    with pytest.raises(CorruptJournal) as caught:
+    with pytest.raises(CorruptJournalError) as caught:
         open_database(journal)
     error = caught.value
     assert str(error).count(". ") >= 1 and "\n" not in str(error) and len(error.problem) < 150
@@ -89,7 +89,7 @@ def test_every_kind_of_damage_is_named_left_alone_and_recoverable(journal, damag
 def test_without_a_backup_the_message_says_so(journal):
     _checkpoint_and_close(journal)
     _truncate(journal)
-    with pytest.raises(CorruptJournal, match="No backup of it was found"):
+    with pytest.raises(CorruptJournalError, match="No backup of it was found"):
         open_database(journal)
 
 
@@ -118,7 +118,7 @@ def test_trouble_that_is_not_damage_never_sets_the_journal_aside(journal, monkey
     monkeypatch.setattr(inspection, "_no_room_at", lambda file: False)
     with pytest.raises(StorageError, match=re.escape(message)) as raised:
         open_database(journal)
-    assert not isinstance(raised.value, CorruptJournal) and "not changed" in str(raised.value)
+    assert not isinstance(raised.value, CorruptJournalError) and "not changed" in str(raised.value)
     monkeypatch.undo()
     assert sorted(p.name for p in journal.parent.glob("*.damaged-*")) == []
     assert export(journal) == before

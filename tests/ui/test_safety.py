@@ -42,7 +42,7 @@ def test_a_second_launch_on_the_same_journal_is_refused(db_path, tmp_path):
 
 def test_opening_a_journal_open_elsewhere_is_refused_and_nothing_changes(open_window, db_path,
                                                                         tmp_path, monkeypatch):
-    from journal.storage.lock import JournalBusy, JournalLock
+    from journal.storage.lock import JournalBusyError, JournalLock
     from journal.ui import file_actions
 
     other = tmp_path / "other.db"
@@ -59,7 +59,7 @@ def test_opening_a_journal_open_elsewhere_is_refused_and_nothing_changes(open_wi
         assert len(warnings) == 1 and "is open in the pain-journal command" in warnings[0]
     window._on_open_journal()  # once it is free, it opens, and this window holds it
     assert window.state.db_path == other and window.form.entry() is not None
-    with JournalLock(other) as second, pytest.raises(JournalBusy, match="Pain & Mood Journal"):
+    with JournalLock(other) as second, pytest.raises(JournalBusyError, match="Pain & Mood Journal"):
         second.acquire("a test")
     window.close()
     with JournalLock(other) as after_close:
