@@ -18,6 +18,7 @@ run: $(VENV)/.installed
 	$(VENV)/bin/pain-journal
 
 test: $(VENV)/.installed
+	$(VENV)/bin/ruff check journal tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(VENV)/.installed

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import floors  # noqa: E402 - benchmarks/ is on the path when this file runs
 from floors import p95, timed  # noqa: E402
+
 from journal.demo import demo_entries  # noqa: E402
 from journal.storage import EntryStore, open_database  # noqa: E402
 
@@ -78,7 +79,7 @@ def bench_charts(entries) -> dict:
     for name, days in (("1y", 365), ("20y", TWENTY_YEARS)):
         series = daily_series(entries[-days:] if days < len(entries) else entries)
 
-        def redraw() -> None:
+        def redraw(series=series) -> None:  # noqa: ANN001 - bound now, not at call time
             canvas.figure.clear()
             draw_chart("trends", canvas.figure, series)
             canvas.draw()

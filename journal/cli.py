@@ -22,7 +22,10 @@ from journal.domain import MEASURES, ValidationError
 from journal.domain.dates import check_begun, latest_date, local_today
 from journal.domain.entry import EARLIEST_DATE
 from journal.domain.parse import (
-    NO_ACTIVITY, parse_activity, parse_date, parse_measure,
+    NO_ACTIVITY,
+    parse_activity,
+    parse_date,
+    parse_measure,
 )
 from journal.paths import resolve_db_path
 
@@ -59,7 +62,8 @@ def _db_option(command: Callable) -> Callable:
             ctx.ensure_object(Options).db_flag = value
 
     return click.option("--db", metavar="PATH", expose_value=False, callback=remember,
-                        help="The journal file (default: $PAIN_JOURNAL_DB or the user data dir).")(command)
+                        help="The journal file (default: $PAIN_JOURNAL_DB or the user data "
+                             "dir).")(command)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -261,8 +265,13 @@ def export(fmt: str, output: Path | None) -> None:
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
     """Import a CSV or JSON export: all of it, or nothing if any line is bad."""
-    from journal.exchange import ImportFileError, JournalDocument, guess_format, plan_import
-    from journal.exchange import read_document
+    from journal.exchange import (
+        ImportFileError,
+        JournalDocument,
+        guess_format,
+        plan_import,
+        read_document,
+    )
 
     try:
         data = file.read_bytes()
@@ -335,8 +344,8 @@ def demo(days: int, seed: int) -> None:
 
     journal = _journal(write=True, create=True)
     if journal.count():
-        raise CommandError(f"This journal already has {journal.count()} days; sample data only goes "
-                      "into an empty journal. Use --db with a new file.")
+        raise CommandError(f"This journal already has {journal.count()} days; sample data only "
+                           "goes into an empty journal. Use --db with a new file.")
     entries = demo_entries(days, seed)
     journal.fill_with_sample(entries)
     click.echo(f"Added {len(entries)} sample days ({days} days with some missed, as in a real "
@@ -356,7 +365,8 @@ def insights_command(preset: str | None, start: dt.date | None, end: dt.date | N
     data = journal.chart_data(*journal.period(preset, start, end))
     series = data.series
     if as_json:
-        click.echo(_json({"period": {"from": series.start.isoformat(), "to": series.end.isoformat()},
+        period = {"from": series.start.isoformat(), "to": series.end.isoformat()}
+        click.echo(_json({"period": period,
                           "days_logged": series.days_logged,
                           "pairs": [r.as_json() for r in data.insights]}))
     else:

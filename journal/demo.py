@@ -78,12 +78,14 @@ def _entry(rng: random.Random, date: dt.date, pain: float, mood: float, energy: 
     return Entry(
         date=date,
         pain=pain_score,
-        worst_pain=None if rng.random() < 0.2 else min(10, pain_score + rng.choice((0, 1, 1, 2, 3))),
+        worst_pain=(None if rng.random() < 0.2
+                    else min(10, pain_score + rng.choice((0, 1, 1, 2, 3)))),
         pain_interference=_interference(date, pain, mood),
         mood=None if rng.random() < 0.03 else _score(mood),
         energy=None if rng.random() < 0.25 else _score(energy),
         sleep_hours=None if rng.random() < 0.05 else round(sleep * 4) / 4,
-        sleep_quality=None if rng.random() < 0.3 else max(1, min(5, round(sleep - 3.5 + rng.gauss(0, 0.7)))),
+        sleep_quality=(None if rng.random() < 0.3
+                       else max(1, min(5, round(sleep - 3.5 + rng.gauss(0, 0.7))))),
         activities=activities,
         tags=tuple(tags),
         notes=rng.choice(_NOTES) if rng.random() < 0.12 else None,

@@ -325,7 +325,8 @@ class Journal:
 
         return copy_backup(self.path, output)
 
-    def backup_if_due(self, now: dt.datetime | None = None, *, closing: bool = False) -> Path | None:
+    def backup_if_due(self, now: dt.datetime | None = None, *,
+                      closing: bool = False) -> Path | None:
         """The automatic backup: once a day while open, and on closing; never of sample data
         or of a journal without days."""
         from journal.storage.backup import list_backups

@@ -8,7 +8,8 @@ END = dt.date(2026, 6, 30)
 
 
 def _rank_correlation(pairs):
-    x, y = (np.argsort(np.argsort(np.asarray(column, float))) for column in zip(*pairs))
+    x, y = (np.argsort(np.argsort(np.asarray(column, float)))
+            for column in zip(*pairs, strict=True))
     return float(np.corrcoef(x, y)[0, 1])
 
 
@@ -22,7 +23,7 @@ def test_days_end_on_the_given_day_with_gaps_like_a_real_diary():
     dates = [e.date for e in days]
     assert dates == sorted(dates) and dates[-1] <= END and dates[0] >= END - dt.timedelta(364)
     assert 0.75 * 365 < len(days) < 0.97 * 365
-    gaps = [(b - a).days for a, b in zip(dates, dates[1:])]
+    gaps = [(b - a).days for a, b in zip(dates, dates[1:], strict=False)]
     assert max(gaps) >= 3  # a run of missed days
     assert any(e.worst_pain is None for e in days) and any(e.sleep_hours is None for e in days)
     assert any(e.activities == () for e in days) and any(e.activities is None for e in days)

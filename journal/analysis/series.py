@@ -92,7 +92,8 @@ def rolling_median(values: np.ndarray, window: int = 28, min_count: int = 7) -> 
     ordered = np.sort(windows, axis=1)  # NaN sorts last, so each row's values come first
     rows = np.arange(len(values))
     # For c values the median is the mean of sorted items (c-1)//2 and c//2 (equal when c is odd).
-    medians = (ordered[rows, np.maximum(counts - 1, 0) // 2] + ordered[rows, counts // 2 % window]) / 2
+    lower = ordered[rows, np.maximum(counts - 1, 0) // 2]
+    medians = (lower + ordered[rows, counts // 2 % window]) / 2
     return np.where(counts >= min_count, medians, np.nan)
 
 

@@ -14,7 +14,8 @@ from journal.charts.style import BLUE, DAILY, INK, chart_style
 
 
 def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
-    """A forest plot: filled markers where a link was found, open where not, text where too few days."""
+    """A forest plot: filled markers where a link was found, open where not, text where too
+    few days."""
     rows = list(reversed(results))
     for y, result in enumerate(rows):
         if result.rho is None:

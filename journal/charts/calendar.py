@@ -43,7 +43,8 @@ def draw_calendar(ax: Axes, series: DailySeries, measure: str = "pain") -> None:
     cmap = ListedColormap(colormaps[cmap_name](np.linspace(0.08, 1, 11))).with_extremes(bad="white")
     image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-0.5, vmax=10.5,
                       aspect="equal", interpolation="nearest")
-    for row, column in zip(*np.nonzero(outside)):  # outside the period: hatched, not "blank"
+    # Outside the period: hatched, not "blank".
+    for row, column in zip(*np.nonzero(outside), strict=True):
         ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, fill=False, hatch="////",
                                edgecolor="#999999", linewidth=0))
     ax.set_xticks(np.arange(-0.5, weeks), minor=True)

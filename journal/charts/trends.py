@@ -9,7 +9,14 @@ from matplotlib.figure import Figure
 
 from journal.analysis.series import DailySeries, period_text, rolling_mean
 from journal.charts.style import (
-    BLUE, DAILY, GREEN, ORANGE, PURPLE, VERMILLION, chart_style, measure_title,
+    BLUE,
+    DAILY,
+    GREEN,
+    ORANGE,
+    PURPLE,
+    VERMILLION,
+    chart_style,
+    measure_title,
 )
 from journal.domain import MEASURE_BY_KEY
 

@@ -18,7 +18,8 @@ class ValidationError(ValueError):
         self.field = field
         self.value = value
         self.accepted = accepted
-        super().__init__(f"{field_label(field)}: {_show(value)} is not accepted; expected {accepted}.")
+        super().__init__(f"{field_label(field)}: {_show(value)} is not accepted; "
+                         f"expected {accepted}.")
 
 
 #: Human labels of the fields, shared by the command line, the form and the messages; the

@@ -3,7 +3,13 @@
 from journal.exchange.document import SECTIONS, JournalDocument
 from journal.exchange.errors import ImportFileError
 from journal.exchange.transfer import (
-    FORMATS, ImportPlan, SectionPlan, export_bytes, guess_format, plan_import, read_document,
+    FORMATS,
+    ImportPlan,
+    SectionPlan,
+    export_bytes,
+    guess_format,
+    plan_import,
+    read_document,
 )
 
 __all__ = ["FORMATS", "SECTIONS", "ImportFileError", "ImportPlan", "JournalDocument",

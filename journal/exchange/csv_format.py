@@ -25,7 +25,12 @@ import io
 from journal.domain import MEASURE_KEYS, Entry, ValidationError
 from journal.domain.dates import check_begun
 from journal.domain.parse import (
-    NO_ACTIVITY, format_activity, format_measure, parse_activity, parse_date, parse_measure,
+    NO_ACTIVITY,
+    format_activity,
+    format_measure,
+    parse_activity,
+    parse_date,
+    parse_measure,
     whole_number,
 )
 from journal.exchange.document import JournalDocument

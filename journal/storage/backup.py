@@ -20,7 +20,12 @@ from pathlib import Path
 
 from journal.storage.errors import CorruptJournalError, NotAJournalError, StorageError, is_disk_full
 from journal.storage.files import (
-    FILE_MODE, check_regular, companions, fsync_path, make_private_dirs, real_path,
+    FILE_MODE,
+    check_regular,
+    companions,
+    fsync_path,
+    make_private_dirs,
+    real_path,
 )
 from journal.storage.inspection import SQLITE_HEADER, JournalFacts, inspect_journal, unusable
 

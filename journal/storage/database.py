@@ -24,7 +24,11 @@ from sqlite_utils import Database
 
 from journal.storage.errors import CorruptJournalError, NotAJournalError, StorageError, is_disk_full
 from journal.storage.files import (
-    FILE_MODE, check_regular, fsync_path, make_private_dirs, real_path,
+    FILE_MODE,
+    check_regular,
+    fsync_path,
+    make_private_dirs,
+    real_path,
 )
 from journal.storage.inspection import JournalFacts, inspect_journal, needs_recovery, unusable
 from journal.storage.lock import JournalLock

@@ -67,8 +67,8 @@ class JournalLock:
                 break
             os.close(fd)  # deleted or replaced while we waited: lock the file that is there now
         else:
-            raise JournalBusyError(f"The lock file of {self.journal} keeps changing; another program "
-                              "is using the journal. Try again in a moment.")
+            raise JournalBusyError(f"The lock file of {self.journal} keeps changing; another "
+                                   "program is using the journal. Try again in a moment.")
         self._fd, self._holder = fd, holder
         try:  # who holds it, for the message others get; the lock itself is already ours
             os.ftruncate(fd, 0)

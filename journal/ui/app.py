@@ -15,6 +15,7 @@ from journal.ui.first_paint import after_next_paint
 from journal.ui.main_window import TAB_CHARTS, MainWindow
 from journal.ui.recovery import APP_NAME, offer_backup
 from journal.ui.state import LOCK_HOLDER, JournalState
+
 ORGANIZATION = "pain-journal"
 
 

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from journal.storage import StorageError
@@ -62,7 +70,8 @@ class BackupsDialog(QDialog):
         for row, backup in enumerate(self.backups):
             made = backup.created.astimezone().strftime("%a %d %b %Y, %H:%M")
             cells = (made, REASONS.get(backup.reason, backup.reason),
-                     f"{backup.size / 1024:.0f} KB", "" if backup.days is None else str(backup.days))
+                     f"{backup.size / 1024:.0f} KB",
+                     "" if backup.days is None else str(backup.days))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -8,17 +8,23 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from journal.domain import MEASURE_BY_KEY, Entry, ValidationError, field_label
 from journal.domain.parse import format_sleep, parse_sleep
 from journal.ui.activity_editor import ActivityEditor
 from journal.ui.score_input import ScoreInput
-from journal.ui.widgets import ALIGN_RIGHT_TOP, TARGET, date_edit, qdate, signals_blocked
 from journal.ui.state import day_title
 from journal.ui.tag_input import TagInput
+from journal.ui.widgets import ALIGN_RIGHT_TOP, TARGET, date_edit, qdate, signals_blocked
 
 #: The form's rows, top to bottom (layout is a decision, so it is explicit; a test names any
 #: measure of the registry that is neither here nor in NOT_SHOWN).
@@ -182,7 +188,7 @@ class EntryForm(QWidget):
                   "tags": [self.tags], "notes": [self.notes]}
         chain = [self.prev_button, self.date_edit, self.next_button, self.today_button,
                  *(widget for key in FORM_ROWS for widget in fields[key]), self.save_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     def _date_bar(self) -> QHBoxLayout:

@@ -26,7 +26,8 @@ class _NextPaint(QObject):
         return False
 
 
-def after_next_paint(widget: QWidget, callback: Callable[[], None], *, at_once: bool = False) -> None:
+def after_next_paint(widget: QWidget, callback: Callable[[], None], *,
+                     at_once: bool = False) -> None:
     """Call *callback* once, just after *widget*'s next paint.
 
     With *at_once*, call it as the paint begins (the paint still happens); for quitting,

@@ -28,8 +28,9 @@ SHORTCUTS = (
     ("Ctrl+Q", "Quit"),
 )
 
-GET_HELP_TEXT = """<p><b>If you are in danger or might act on thoughts of harming yourself, call your
-local emergency number now</b> (911 in the US and Canada, 999 or 112 in the UK, 112 in the EU).</p>
+GET_HELP_TEXT = """<p><b>If you are in danger or might act on thoughts of harming yourself,
+call your local emergency number now</b> (911 in the US and Canada, 999 or 112 in the UK,
+112 in the EU).</p>
 <p>You don't have to handle this alone. Free, confidential crisis lines, open day and night:</p>
 <ul>
 <li><b>US and Canada:</b> call or text <b>988</b></li>

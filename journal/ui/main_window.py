@@ -9,16 +9,23 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget,
-    QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from journal.domain import Entry, ValidationError
+from journal.journal import Changes
 from journal.paths import DEMO_FILENAME, demo_db_path
 from journal.storage import CorruptJournalError, StorageError
 from journal.ui.entry_form import EntryForm
 from journal.ui.first_paint import after_next_paint
-from journal.journal import Changes
 from journal.ui.state import JournalState, JournalWriteError, day_title
 from journal.ui.widgets import NO_FOCUS
 
@@ -62,7 +69,8 @@ class MainWindow(QMainWindow):
         self._painted = False  # history, tag completion and write access wait for the first paint
         self._quitting = False
         self._abandoned = False  # the journal could not be used: close without touching it
-        self._menus = [self.menuBar().addMenu(title) for title in ("&File", "&Edit", "&Go", "&Help")]
+        self._menus = [self.menuBar().addMenu(title)
+                       for title in ("&File", "&Edit", "&Go", "&Help")]
         self._connect()
         self._restore_settings()
         self._on_journal_opened()
@@ -123,7 +131,8 @@ class MainWindow(QMainWindow):
                                                           self.sample_button)),
                                     (self.sample_banner, banner_text, (self.back_button,))):
             box.setObjectName("notice")
-            box.setStyleSheet("#notice { border: 2px solid palette(highlight); border-radius: 6px; }")
+            box.setStyleSheet("#notice { border: 2px solid palette(highlight); "
+                              "border-radius: 6px; }")
             row = QHBoxLayout(box)
             row.addWidget(label, 1)
             for button in buttons:
@@ -364,7 +373,8 @@ class MainWindow(QMainWindow):
 
         if self.report_dialog is None:
             self.report_dialog = ReportDialog(self.state, self.settings, self)
-            self.report_dialog.saved.connect(lambda path: self._status(f"Saved the report to {path}."))
+            self.report_dialog.saved.connect(
+                lambda path: self._status(f"Saved the report to {path}."))
         self.report_dialog.show()  # not modal: the window stays usable while it writes
         self.report_dialog.raise_()
 

@@ -10,18 +10,37 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate, QEvent, QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal,
+    QDate,
+    QEvent,
+    QObject,
+    QRunnable,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QHideEvent, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
+from journal.domain.periods import DEFAULT_REPORT, PRESETS
 from journal.report.options import PAPERS, ReportOptions, default_paper
 from journal.ui.file_actions import output_refused
 from journal.ui.state import JournalState
-from journal.domain.periods import DEFAULT_REPORT, PRESETS
 from journal.ui.widgets import date_edit, qdate, signals_blocked
 
 VISIT, CUSTOM = "visit", "custom"  # beyond the app's presets (journal.domain.periods)

@@ -1,4 +1,5 @@
-"""Synthetic diaries built to the method, not to any file: independent AR(1) measures with trends."""
+"""Synthetic diaries built to the method, not to any file: independent AR(1) measures with
+trends."""
 
 import datetime as dt
 
@@ -18,7 +19,8 @@ def ar1(rng: np.random.Generator, n: int, phi: float) -> np.ndarray:
     return out
 
 
-def unrelated_diary(seed: int, days: int = 60, phi: float = 0.7, missing: float = 0.1) -> DailySeries:
+def unrelated_diary(seed: int, days: int = 60, phi: float = 0.7,
+                    missing: float = 0.1) -> DailySeries:
     """Sleep, pain, mood and activity that share slow trends but are otherwise independent."""
     rng = np.random.default_rng(seed)
     t = np.arange(days)

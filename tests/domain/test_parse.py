@@ -4,7 +4,12 @@ import pytest
 
 from journal.domain import Activity, ValidationError
 from journal.domain.parse import (
-    format_activity, format_sleep, parse_activity, parse_date, parse_scale, parse_sleep,
+    format_activity,
+    format_sleep,
+    parse_activity,
+    parse_date,
+    parse_scale,
+    parse_sleep,
 )
 
 
@@ -24,7 +29,8 @@ def test_sleep_rejects_other_forms_naming_the_field_and_the_range(text):
     assert "0 to 24" in str(caught.value) and text in str(caught.value)
 
 
-@pytest.mark.parametrize("text", ["2026-02-30", "2026-13-01", "2026-3-1", "01/03/2026", "", "20260301"])
+@pytest.mark.parametrize("text", ["2026-02-30", "2026-13-01", "2026-3-1", "01/03/2026", "",
+                                  "20260301"])
 def test_dates_must_be_iso_and_exist(text):
     with pytest.raises(ValidationError, match="YYYY-MM-DD"):
         parse_date(text)

@@ -50,7 +50,8 @@ def test_report_text_holds_the_period_days_logged_and_mean_pain_of_list_json(
     assert len(reader.pages) == 4
     for number, text in enumerate(pages, start=1):
         flat = " ".join(text.split())
-        assert f"Page {number} of 4" in flat and "Self-reported data from Pain & Mood Journal" in flat
+        assert f"Page {number} of 4" in flat
+        assert "Self-reported data from Pain & Mood Journal" in flat
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points
 

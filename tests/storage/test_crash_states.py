@@ -11,7 +11,11 @@ import textwrap
 from journal.cli import main
 from journal.storage import EntryStore, open_database
 from journal.storage.backup import (
-    backups_dir, create_backup, list_backups, restore_backup, thin,
+    backups_dir,
+    create_backup,
+    list_backups,
+    restore_backup,
+    thin,
 )
 
 # A writer that dies in the middle of a transaction in rollback-journal mode: what a kill

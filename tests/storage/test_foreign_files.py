@@ -61,7 +61,8 @@ def test_an_empty_journal_path_is_refused(capsys, tmp_path):
 def test_another_programs_database_is_refused_before_a_byte_is_written(tmp_path, capsys, kind):
     path = tmp_path / "other.db"
     if kind == "own days table":
-        make_db(path, "CREATE TABLE days (day TEXT, steps INTEGER)", "INSERT INTO days VALUES ('x', 1)")
+        make_db(path, "CREATE TABLE days (day TEXT, steps INTEGER)",
+                "INSERT INTO days VALUES ('x', 1)")
     elif kind == "another sqlite-utils app":
         make_db(path, "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
                       " name TEXT, applied_at TEXT)",

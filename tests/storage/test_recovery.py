@@ -10,11 +10,16 @@ import stat
 import pytest
 
 from journal.demo import demo_entries
-from tests.helpers import export_days
 from journal.storage import CorruptJournalError, EntryStore, StorageError, open_database
 from journal.storage.backup import (
-    backups_dir, create_backup, list_backups, restore_backup, thin, verify,
+    backups_dir,
+    create_backup,
+    list_backups,
+    restore_backup,
+    thin,
+    verify,
 )
+from tests.helpers import export_days
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ def test_a_full_disk_loses_nothing_and_says_what_to_do(tmp_path):
     disk, outside = tmp_path / "small-disk", tmp_path / "outside"
     disk.mkdir()
     outside.mkdir()
-    script = 'mount -t tmpfs -o size=1m tmpfs "$1" && exec "$2" -m tests.system.disk_full_child "$1" "$3"'
+    script = ('mount -t tmpfs -o size=1m tmpfs "$1" '
+              '&& exec "$2" -m tests.system.disk_full_child "$1" "$3"')
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
            "HOME": str(outside), "XDG_CONFIG_HOME": str(outside / "config"),
            "XDG_DATA_HOME": str(outside / "data")}

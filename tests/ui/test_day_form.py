@@ -2,7 +2,13 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit,
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
 )
 
 from journal.domain import Activity
@@ -204,7 +210,8 @@ def test_tab_order_follows_the_visual_order(open_window):
 
 def test_every_alt_letter_on_the_day_form_does_one_thing(open_window):
     window = open_window()
-    texts = [w.text() for w in window.form.findChildren(QLabel) + window.form.findChildren(QAbstractButton)
+    widgets = window.form.findChildren(QLabel) + window.form.findChildren(QAbstractButton)
+    texts = [w.text() for w in widgets
              if w.isVisibleTo(window)]
     texts += [a.text() for a in window.menuBar().actions()]
     letters = [text[text.index("&") + 1].lower() for text in texts if "&" in text]

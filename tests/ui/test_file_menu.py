@@ -27,7 +27,8 @@ def test_export_from_the_file_menu_writes_the_chosen_format(open_window, monkeyp
 def test_import_shows_what_changes_and_one_undo_takes_it_back(open_window, monkeypatch, tmp_path,
                                                               answers, db_path):
     source = tmp_path / "old.csv"
-    source.write_text(f"date,pain\n{TODAY - dt.timedelta(days=2)},3\n{TODAY - dt.timedelta(days=1)},4\n")
+    two, one = TODAY - dt.timedelta(days=2), TODAY - dt.timedelta(days=1)
+    source.write_text(f"date,pain\n{two},3\n{one},4\n")
     window = open_window()
     by_name(window, "Pain").setValue(2)
     window.save_day()  # a journal with a day in it is backed up before an import

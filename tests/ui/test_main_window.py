@@ -265,7 +265,8 @@ def test_a_write_that_fails_keeps_the_entry_in_the_form(open_window, db_path, mo
     window = open_window()
     by_name(window, "Pain").setValue(6)
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda p, t, text: warnings.append(text)))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda p, t, text: warnings.append(text)))
 
     def full(*args, **kwargs):
         raise OSError(28, "database or disk is full")

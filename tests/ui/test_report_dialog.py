@@ -1,8 +1,8 @@
 import datetime as dt
 
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
-from pypdf import PdfReader
 
 from journal.demo import demo_entries
 from journal.storage import EntryStore, open_database
@@ -17,7 +17,8 @@ def test_the_dialog_previews_page_1_and_writes_the_pdf_off_the_ui_thread(
     window = open_window()
     menu_action(window, "&File", "&Doctor report…").trigger()
     dialog = window.report_dialog
-    qtbot.waitUntil(lambda: dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull())
+    qtbot.waitUntil(lambda: dialog.preview.pixmap() is not None
+                    and not dialog.preview.pixmap().isNull())
     dialog.preset.setCurrentText("Last 90 days")
     dialog.name.setText("Alex Example")
     target = tmp_path / "visit"

@@ -202,7 +202,8 @@ def test_damage_found_after_the_first_paint_offers_the_backup(qtbot, db_path, se
     backup = create_backup(db_path)
     _damage_a_data_page(db_path)
     offers = []
-    monkeypatch.setattr(recovery, "offer_backup", lambda parent, error: offers.append(error) or True)
+    monkeypatch.setattr(recovery, "offer_backup",
+                        lambda parent, error: offers.append(error) or True)
     window, lock = _window_until_painted(qtbot, db_path, settings_path)
     try:
         assert [e.backup for e in offers] == [backup]        # offered at once, no traceback
