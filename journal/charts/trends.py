@@ -83,7 +83,7 @@ def _overlay(ax: Axes, series: DailySeries, measure: str, colour: str, *, days: 
     found = MEASURE_BY_KEY[measure]
     ax.plot(days, mean[::step], color=colour, linewidth=1.8, linestyle=(0, (4, 2)),
             label=f"{found.heading.lower()}, {window}-day mean")
-    return f"{title}; dashed: {found.heading.lower()} ({found.words})"
+    return f"{title}; dashed: {found.heading.lower()}"  # its ends are in the report and form
 
 
 def _weekly_range(days: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, ...]:

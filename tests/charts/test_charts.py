@@ -28,8 +28,8 @@ def test_trends_draw_four_labelled_panels_with_daily_values_and_a_7_day_mean(qua
     figure = trends_figure(quarter)
     axes = figure.axes
     assert [ax.get_title(loc="left") for ax in axes] == [
-        "Pain (0 = no pain, 10 = worst pain imaginable); dashed: interference "
-        "(0 = not at all, 10 = completely)", "Mood (0 = very low, 10 = very good)",
+        "Pain (0 = no pain, 10 = worst pain imaginable); dashed: interference",
+        "Mood (0 = very low, 10 = very good)",
         "Sleep last night (hours)", "Activity (minutes)"]
     pain_lines = axes[0].get_lines()
     assert [line.get_label() for line in pain_lines] == ["daily", "7-day mean",
