@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from journal.domain import Entry
-from journal.domain.periods import PRESET_BY_KEY
 from journal.storage.entries import EntryStore
 from journal.storage.errors import StorageError
 from journal.storage.lock import JournalLock
@@ -36,8 +35,7 @@ CLI_HOLDER = "the pain-journal command line"
 Snapshot = Mapping[str, Mapping[object, object]]
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):  # NamedTuple, not a dataclass: it is built on the start-up path
     """What a change touched, for the views to decide what to reload.
 
     Parameters
@@ -63,14 +61,13 @@ class Changes:
                                       for d in self.days)
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """A change written to the journal, with what undoing and redoing it puts back."""
 
     label: str
     before: Snapshot
     after: Snapshot
-    changes: Changes = field(default_factory=Changes)
+    changes: Changes = Changes()
 
 
 class Journal:
@@ -194,6 +191,8 @@ class Journal:
         """
         today = today or dt.date.today()
         if preset is not None:
+            from journal.domain.periods import PRESET_BY_KEY
+
             start, end = PRESET_BY_KEY[preset].dates(end or today, self.first_day())
         first = start or self.first_day() or today
         last = end or max(today, first)

@@ -44,7 +44,7 @@ class Scale:
 SLEEP_MAX_HOURS = 24
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Measure:
     """One thing a day can hold, declared once.
 

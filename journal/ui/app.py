@@ -40,11 +40,9 @@ def private_settings() -> QSettings:
     """
     if os.name != "posix" or sys.platform == "darwin":  # the registry; ~/Library is private
         return QSettings(ORGANIZATION, "pain-journal")
-    from PySide6.QtCore import QStandardPaths
-
     from journal.storage.files import make_private_dirs
 
-    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"  # as Qt finds it
     path = Path(config) / ORGANIZATION / "pain-journal.conf"  # where Qt kept it before
     settings = QSettings(str(path), QSettings.Format.IniFormat)
     try:
