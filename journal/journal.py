@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from journal.domain import Entry
 from journal.storage.entries import EntryStore
 from journal.storage.errors import StorageError
+from journal.storage.files import precheck
+from journal.storage.guard import FileGuard
 from journal.storage.lock import JournalLock
 from journal.storage.schema import open_current_for_reading
 
@@ -27,10 +29,16 @@ if TYPE_CHECKING:
     from journal.charts.data import ChartData
     from journal.exchange import ImportPlan, JournalDocument
     from journal.report.options import ReportOptions
-    from journal.storage.backup import Restored
     from journal.storage.database import CheckResult
+    from journal.storage.restore import Restored
 
 CLI_HOLDER = "the pain-journal command line"
+ANY = object()  # save_day without a version to compare with (the command line's upsert)
+T = TypeVar("T")
+
+
+class ChangedElsewhereError(StorageError):
+    """The day changed in the journal after the form showed it; the save was not made."""
 #: Records of any section, as they are (None: absent): section -> key -> record.
 Snapshot = Mapping[str, Mapping[object, object]]
 
@@ -85,6 +93,9 @@ class Journal:
 
     def __init__(self, path: Path, store: EntryStore, lock: JournalLock | None = None) -> None:
         self.path, self.store, self.lock = Path(path), store, lock
+        self._guard = FileGuard(self.path)
+        if self.writable:
+            self._anchor()
 
     # Opening and closing ---------------------------------------------------------------------
     @classmethod
@@ -98,6 +109,7 @@ class Journal:
 
         lock = None
         if write and (create or Path(path).exists()):  # a missing journal is reported below
+            precheck(Path(path))  # no lock file beside a letter, a device or a pipe
             lock = JournalLock(Path(path))
             lock.acquire(holder)
         try:
@@ -134,14 +146,51 @@ class Journal:
             light = self.store.db
             self.store = EntryStore(open_database(self.path, create=False, lock=self.lock))
             light.close()
+            self._anchor()
+
+    def reconnect(self) -> None:
+        """A fresh connection (and fresh locks), e.g. after a file dialog: Qt's dialogs open
+        and close files they list, the journal included, which drops this process's locks."""
+        if not self.writable:
+            return
+        from journal.storage.database import open_database
+        from journal.storage.entries import no_journal
+
+        # All of this process's connections to the file must close for the locks to be
+        # taken afresh (SQLite counts them per process), so close first, then open.
+        self.store.db.close()
+        try:
+            self.store = EntryStore(open_database(self.path, create=False, lock=self.lock))
+        except BaseException:
+            light = open_current_for_reading(self.path)  # keep reading if it can be read
+            self.store = EntryStore(light if light is not None else no_journal())
+            raise
+        self._anchor()
+
+    def _anchor(self) -> None:
+        self.store.count()  # the connection has read, so its log exists
+        self._guard.anchor()
 
     def _writer(self) -> EntryStore:
-        """Before every write: full access, and the lock still ours (someone may have deleted
-        or replaced the lock file; then a second writer must not slip in)."""
+        """Before every write: full access; the lock still ours (someone may have deleted or
+        replaced the lock file; then a second writer must not slip in); the journal still
+        the file opened; its log still the one being written (else a fresh connection)."""
         self.make_writable()
         if self.lock is not None:
             self.lock.ensure_held()
+        self._guard.check_file()
+        if self._guard.log_replaced():
+            self.reconnect()
         return self.store
+
+    def _write(self, action: Callable[[EntryStore], T]) -> T:
+        """Run one write; if the log was removed under it, make it again (writes are
+        idempotent: each puts records in a given state) on a fresh connection."""
+        result = action(self._writer())
+        if self._guard.log_replaced():
+            self.reconnect()
+            result = action(self.store)
+        return result
 
     def close(self) -> None:
         self.store.db.close()
@@ -238,11 +287,19 @@ class Journal:
         return write_report(path, self.report_days(options), options)
 
     # Writing ---------------------------------------------------------------------------------
-    def save_day(self, entry: Entry, *, initiator: object = None) -> Edit | None:
-        """Save *entry* (it replaces the day); None if the day was already exactly so."""
-        store = self._writer()
-        before = store.get(entry.date)
-        stored = store.save(entry)
+    def save_day(self, entry: Entry, *, expected: Entry | None | object = ANY,
+                 initiator: object = None) -> Edit | None:
+        """Save *entry* (it replaces the day); None if the day was already exactly so.
+
+        With *expected* (the day as the form showed it; None: not logged), a day changed
+        elsewhere since then is not overwritten: ChangedElsewhereError.
+        """
+        before = self._writer().get(entry.date)
+        if expected is not ANY and _changed(before, expected) and before != entry:
+            raise ChangedElsewhereError(
+                f"{_day(entry.date)} was changed elsewhere (by the command line or another "
+                "program) after the form showed it, so it was not saved.")
+        stored = self._write(lambda store: store.save(entry))
         if stored == before and before is not None:
             return None
         return _day_edit(f"Save {_day(entry.date)}", entry.date, before, stored, initiator)
@@ -253,18 +310,17 @@ class Journal:
 
     def delete_day(self, date: dt.date, *, initiator: object = None) -> Edit | None:
         """Delete *date*; None if it was not logged."""
-        store = self._writer()
-        before = store.get(date)
+        before = self._writer().get(date)
         if before is None:
             return None
-        store.delete(date)
+        self._write(lambda store: store.delete(date))
         return _day_edit(f"Delete {_day(date)}", date, before, None, initiator)
 
     def apply(self, snapshot: Snapshot, *, initiator: object = None) -> Changes:
         """Put records back exactly as in *snapshot* (an undo or a redo), atomically."""
         days = snapshot.get("days", {})
-        self._writer().restore([e for e in days.values() if e is not None],
-                               [d for d, e in days.items() if e is None])
+        self._write(lambda store: store.restore([e for e in days.values() if e is not None],
+                                                [d for d, e in days.items() if e is None]))
         return Changes(days=frozenset(days), initiator=initiator)
 
     def document(self) -> JournalDocument:
@@ -293,8 +349,8 @@ class Journal:
             self.backup(reason="before-import")
         days = plan.days
         before = {e.date: store.get(e.date) for e in days.to_write}
-        store.save_many(days.to_write)
-        after = {e.date: store.get(e.date) for e in days.to_write}
+        self._write(lambda store: store.save_many(days.to_write))
+        after = {e.date: self.store.get(e.date) for e in days.to_write}
         return Edit(f"Import {len(after)} days", {"days": before}, {"days": after},
                     Changes(days=frozenset(after), backups=True, initiator=initiator))
 
@@ -307,8 +363,7 @@ class Journal:
         if store.count():
             raise StorageError(f"This journal already has {store.count()} days; sample data only "
                                "goes into an empty journal.")
-        store.save_many(entries)
-        mark_sample(store.db.conn)
+        self._write(lambda store: (store.save_many(entries), mark_sample(store.db.conn)))
         return Changes(days=frozenset(e.date for e in entries))
 
     # Keeping it safe -------------------------------------------------------------------------
@@ -341,8 +396,8 @@ class Journal:
     def restore(self, backup: Path) -> Restored:
         """Replace the journal with *backup*, keeping it as it was first; the journal is open
         again afterwards (as it was, if the restore did not happen)."""
-        from journal.storage.backup import restore_backup
         from journal.storage.entries import no_journal
+        from journal.storage.restore import restore_backup
 
         if self.lock is not None:
             self.lock.ensure_held()
@@ -367,6 +422,12 @@ def _day_edit(label: str, date: dt.date, before: Entry | None, after: Entry | No
                 Changes(days=frozenset({date}), initiator=initiator))
 
 
+def _changed(now: Entry | None, shown: object) -> bool:
+    """The day differs from the version shown: other values, or written since (timestamps
+    are to the second, so values are compared too)."""
+    return now != shown or getattr(now, "updated_at", None) != getattr(shown, "updated_at", None)
+
+
 def _day(date: dt.date) -> str:
     return f"{date:%a} {date.day} {date:%b %Y}"
 
@@ -375,11 +436,12 @@ def restore_into(path: Path, backup: Path, lock: JournalLock | None = None,
                  holder: str = CLI_HOLDER) -> Restored:
     """Restore *backup* into the journal at *path* without opening it first (it may be too
     damaged to open), under its lock: the caller's, or one taken here."""
-    from journal.storage.backup import restore_backup
+    from journal.storage.restore import restore_backup
 
     if lock is not None:
         lock.ensure_held()
         return restore_backup(backup, path)
+    precheck(Path(path))  # no lock file beside a letter, a device or a pipe
     with JournalLock(Path(path)) as taken:
         taken.acquire(holder)
         return restore_backup(backup, path)

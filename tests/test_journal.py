@@ -8,6 +8,7 @@ from journal.demo import demo_entries
 from journal.domain import Entry
 from journal.exchange import JournalDocument
 from journal.journal import Changes, Journal, restore_into
+from journal.storage import StorageError
 from journal.storage.backup import list_backups
 
 DAY = dt.date(2026, 3, 1)
@@ -106,3 +107,39 @@ def test_readers_and_counts_need_no_sql_outside_storage(journal):
     assert journal.first_day() == journal.days()[0].date
     found = journal.check()
     assert found.ok and found.days == journal.count() and found.migrations[-1]
+
+
+def test_a_journal_moved_or_replaced_while_open_is_never_written_or_recreated(db_path):
+    from journal.storage.guard import JournalMovedError
+
+    with Journal.open(db_path, write=True, create=True) as opened:
+        opened.save_day(Entry(DAY, pain=3))
+        db_path.rename(db_path.with_name("moved.db"))
+        with pytest.raises(JournalMovedError, match="moved, replaced or deleted"):
+            opened.save_day(Entry(DAY, pain=4))
+        with pytest.raises(StorageError):
+            opened.backup_if_due(closing=True)  # the close-time backup fails; it creates nothing
+        assert not db_path.exists()  # no new, empty journal where the old one was
+
+
+def test_a_save_never_overwrites_a_day_changed_elsewhere_since_the_form_showed_it(journal):
+    from journal.journal import ChangedElsewhereError
+
+    shown = journal.save_day(Entry(DAY, pain=3)).after["days"][DAY]
+    journal.update_day(DAY, {"mood": 9, "notes": "written elsewhere"})  # e.g. the command line
+    with pytest.raises(ChangedElsewhereError, match="changed elsewhere"):
+        journal.save_day(Entry(DAY, pain=6), expected=shown)
+    assert journal.day(DAY).mood == 9
+    journal.save_day(Entry(DAY, pain=6, mood=9), expected=journal.day(DAY))  # after a reload
+    assert journal.day(DAY).pain == 6
+
+
+def test_a_write_whose_log_was_removed_under_it_is_made_again(journal, monkeypatch):
+    """What a reader does after this process dropped its locks (a plain handle closed)."""
+    journal.save_day(Entry(DAY, pain=3))
+    removed = []
+    real = journal._guard.log_replaced
+    monkeypatch.setattr(journal._guard, "log_replaced",
+                        lambda: (not removed and removed.append(1)) or real())
+    journal.save_day(Entry(DAY, pain=5))  # reconnected, and saved again on the new connection
+    assert journal.day(DAY).pain == 5 and removed

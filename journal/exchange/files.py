@@ -6,9 +6,11 @@ either written whole or not at all; `refuse_journal_files` keeps them off the jo
 
 from __future__ import annotations
 
+import glob
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -76,6 +78,7 @@ def private_output(path: Path) -> Iterator[BinaryIO]:
             yield out
         return
     target = _final_target(path)
+    _remove_stale_temporaries(target)
     # mkstemp: a new name (O_EXCL), mode 0600 under any umask that leaves the owner's bits.
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -147,3 +150,14 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _remove_stale_temporaries(target: Path, older_than_s: float = 3600) -> None:
+    """Half-written copies of *target* left by a save that was killed (they hold health data)."""
+    now = time.time()
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        try:
+            if now - stale.stat().st_mtime > older_than_s:
+                stale.unlink()
+        except OSError:
+            pass

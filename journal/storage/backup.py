@@ -21,13 +21,14 @@ from pathlib import Path
 from journal.storage.errors import CorruptJournalError, NotAJournalError, StorageError, is_disk_full
 from journal.storage.files import (
     FILE_MODE,
+    backup_stem,
     check_regular,
     companions,
     fsync_path,
     make_private_dirs,
     real_path,
 )
-from journal.storage.inspection import SQLITE_HEADER, JournalFacts, inspect_journal, unusable
+from journal.storage.inspection import JournalFacts, inspect_journal, unusable
 
 DIR_NAME = "backups"
 KEEP_ALL_HOURS = 48
@@ -47,21 +48,13 @@ class Backup:
     days: int | None
 
 
-@dataclass(frozen=True)
-class Restored:
-    """What a restore did: the safety copy of the journal as it was, and anything to say."""
-
-    kept: Path | None
-    note: str = ""
-
-
 def backups_dir(db_path: Path) -> Path:
     """The backups folder beside the journal."""
     return real_path(db_path).parent / DIR_NAME
 
 
 def _pattern(db_path: Path) -> re.Pattern[str]:
-    stem = re.escape(real_path(db_path).stem)
+    stem = re.escape(backup_stem(db_path))
     return re.compile(stem + r"-(\d{8}-\d{6})(?:-([a-z-]+))?\.db")
 
 
@@ -74,7 +67,7 @@ def create_backup(db_path: Path, *, reason: str = "", now: dt.datetime | None = 
     directory = backups_dir(db_path)
     make_private_dirs(directory)
     _remove_stale_partials(directory)
-    final = _backup_path(directory, real_path(db_path).stem, now, reason)
+    final = _backup_path(directory, backup_stem(db_path), now, reason)
     _write_verified_copy(db_path, final)
     thin(db_path, now)
     return final
@@ -94,7 +87,8 @@ def _write_verified_copy(db_path: Path, final: Path) -> None:
     try:
         partial.unlink(missing_ok=True)
         os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-        source = sqlite3.connect(real_path(db_path))
+        # mode=rw: a journal that is not there is an error, never a new empty file.
+        source = sqlite3.connect(f"{real_path(db_path).as_uri()}?mode=rw", uri=True)
         target = sqlite3.connect(partial)
         try:
             source.backup(target)
@@ -125,7 +119,7 @@ def _remove_stale_partials(directory: Path) -> None:
     for path in directory.glob(".*.partial*"):
         match = re.search(r"\.(\d+)\.partial", path.name)
         try:
-            if match and _alive(int(match[1])):
+            if match and process_alive(int(match[1])):
                 continue
             if not match and dt.datetime.now().timestamp() - path.stat().st_mtime \
                     < _STALE_PARTIAL.total_seconds():
@@ -135,7 +129,7 @@ def _remove_stale_partials(directory: Path) -> None:
             pass
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if pid == os.getpid():
         return False  # ours from an earlier, failed attempt
     try:
@@ -160,9 +154,16 @@ def list_backups(db_path: Path, *, with_days: bool = False) -> list[Backup]:
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
-def newest_good_backup(db_path: Path) -> Path | None:
-    """The newest backup of *db_path* that passes its check and holds at least one day."""
-    for backup in list_backups(db_path):
+def newest_good_backup(db_path: Path, now: dt.datetime | None = None) -> Path | None:
+    """The newest backup of *db_path* that passes its check and holds at least one day.
+
+    Backups dated more than a day ahead (made while the clock was wrong) come last: one of
+    them must not outrank every real backup for years.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    backups = list_backups(db_path)
+    ahead = [b for b in backups if b.created > now + dt.timedelta(days=1)]
+    for backup in [b for b in backups if b not in ahead] + ahead:
         try:
             if verify_facts(backup.path).days:
                 return backup.path
@@ -220,98 +221,12 @@ def _reason(error: StorageError) -> str:
     if isinstance(error, CorruptJournalError):
         return f"it failed its check ({error.problem})"
     if isinstance(error, NotAJournalError):
+        text = str(error)
+        if " holds database code " in text:  # a trigger or a view: name it
+            return "it" + text.split(" holds", 1)[1].split(";")[0].replace("it was not", "")
         return "it is not a Pain & Mood Journal backup"
-    text = str(error)
+    text = str(error).rstrip(".")  # the caller ends the sentence
     return "it was made by a newer version of the app" if "newer version" in text else text
-
-
-def restore_backup(backup: Path, db_path: Path) -> Restored:
-    """Replace the journal at *db_path* with *backup*, after checking both.
-
-    The caller holds the journal's lock and has no connection to it open. The current
-    journal is kept first: as a "before-restore" backup if it can be read, else the file
-    itself is set aside, renamed and unchanged. The restored journal is published in
-    write-ahead-log mode, so no later open needs to switch it (a step a crash could break).
-
-    Raises StorageError (nothing changed) if the backup is not a good journal backup, if it
-    is sample data going into a real journal, or if the file at *db_path* is not a journal.
-    """
-    try:
-        facts = verify_facts(backup)
-    except StorageError as error:
-        raise StorageError(f"{backup.name} cannot be restored: {_reason(error)}.") from None
-    file = real_path(db_path)
-    kept, note = _keep_current(file, backup, facts)
-    for stale in file.parent.glob(f".{file.name}.restoring*"):
-        stale.unlink(missing_ok=True)  # left by a restore that was killed (we hold the lock)
-    temp = file.with_name(f".{file.name}.restoring-{os.getpid()}")
-    try:
-        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-        source = sqlite3.connect(f"{real_path(backup).as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(temp)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = WAL")
-        finally:
-            target.close()
-            source.close()
-        fsync_path(temp)
-        for extra in companions(file):  # the old journal's logs must not meet the new file
-            extra.unlink(missing_ok=True)
-        os.replace(temp, file)
-        fsync_path(file.parent)
-    except (sqlite3.Error, OSError) as error:
-        raise StorageError(f"Could not restore {backup.name}: {error}.") from None
-    finally:
-        for leftover in (temp, *companions(temp)):
-            leftover.unlink(missing_ok=True)
-    return Restored(kept, note)
-
-
-def _keep_current(file: Path, backup: Path, facts: JournalFacts) -> tuple[Path | None, str]:
-    """Keep the journal that is about to be replaced; refuse what must not be replaced."""
-    if check_regular(file) is None:
-        return None, ""
-    header = _header(file)  # read before any connection to the file is opened
-    try:
-        current = inspect_journal(file)
-    except CorruptJournalError:
-        return move_aside(file, "damaged"), ""
-    except NotAJournalError:
-        if header == SQLITE_HEADER or not header:
-            raise StorageError(f"{file} is another program's database; restore will not "
-                               "replace it. Choose another --db.") from None
-        if not list_backups(file):
-            raise StorageError(f"{file} is not a journal, so restore will not replace it. If it "
-                               "is your damaged journal, rename it, then restore.") from None
-        return move_aside(file, "damaged"), ""
-    except sqlite3.DatabaseError:  # unreadable (a hot journal, an I/O error): keep it as is
-        return move_aside(file, "damaged"), ""
-    if facts.identity.is_sample and not current.identity.is_sample:
-        raise StorageError(f"{backup.name} is a backup of the sample journal (made-up days); "
-                           "it cannot be restored into your journal.")
-    note = ""
-    if current.identity.id and facts.identity.id and current.identity.id != facts.identity.id:
-        made = (facts.identity.created_at or "")[:10]
-        note = (f"{backup.name} is a backup of another journal"
-                f"{f' (started {made})' if made else ''}, not of this one.")
-    if current.blank or not current.days:
-        return None, note
-    kept = create_backup(file, reason="before-restore")
-    conn = sqlite3.connect(file)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
-    return kept, note
-
-
-def _header(file: Path) -> bytes:
-    try:
-        with file.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER))
-    except OSError:
-        return b""
 
 
 def move_aside(db_path: Path, label: str) -> Path:

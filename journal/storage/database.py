@@ -8,7 +8,7 @@ The order matters for the data:
    a crash, switching to write-ahead logging, migrating) happens only under the
    journal's lock: the caller's, or one taken for that step alone.
 3. Nothing is ever renamed here. A damaged journal is set aside only when the user
-   restores a backup over it (`journal.storage.backup.restore_backup`).
+   restores a backup over it (`journal.storage.restore.restore_backup`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ from journal.storage.files import (
 from journal.storage.inspection import JournalFacts, inspect_journal, needs_recovery, unusable
 from journal.storage.lock import JournalLock
 from journal.storage.migrations import migrations
+from journal.storage.restore import (
+    finish_interrupted_restore,
+    ready_file,
+    remove_stale_copies,
+)
 
 SETUP_HOLDER = "Pain & Mood Journal (setting up the journal)"
 
@@ -82,13 +87,21 @@ def open_database(path: str | os.PathLike[str], *, create: bool = True,
 
 
 def _open(file: Path, create: bool, lock: JournalLock | None, read_only: bool) -> Database:
+    if ready_file(file).exists():  # a restore was killed just before its last step
+        with _setup_lock(file, lock):
+            finish_interrupted_restore(file)
     status = check_regular(file)
     if status is None or status.st_size == 0:
-        if status is None and not create:
-            raise StorageError(f"There is no journal at {file} yet.")
+        if read_only or (status is None and not create):  # a reader never makes a journal
+            empty = " (the file is empty)" if status is not None else ""
+            raise StorageError(f"There is no journal at {file} yet{empty}.")
         with _setup_lock(file, lock):
             _create_or_replace_empty(file)
+    if lock is not None and lock.held:
+        remove_stale_copies(file)
     facts = _inspect(file, lock)
+    if facts.blank and read_only:
+        raise StorageError(f"There is no journal at {file} yet (the database there is empty).")
     try:
         if not facts.current:
             with _setup_lock(file, lock):
@@ -152,8 +165,8 @@ def _create_or_replace_empty(file: Path) -> None:
         if backup is not None:
             raise CorruptJournalError(file, "the file is empty", backup)
     make_private_dirs(file.parent)
-    for stale in file.parent.glob(f".{file.name}.*.new"):
-        stale.unlink(missing_ok=True)  # left by a creation that was killed
+    for stale in file.parent.glob(f".{file.name}.*.new*"):
+        stale.unlink(missing_ok=True)  # left by a creation that was killed (and its logs)
     temp = file.with_name(f".{file.name}.{os.getpid()}.new")
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))

@@ -97,3 +97,38 @@ def fsync_path(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def backup_stem(db_path: Path) -> str:
+    """What a journal's backups are named after: ``journal`` for ``journal.db``, the whole
+    name otherwise (``pain.sqlite``), so journals sharing a folder never share backups."""
+    file = real_path(db_path)
+    return file.stem if file.suffix == ".db" else file.name
+
+
+def precheck(path: Path) -> None:
+    """Before a writer takes the lock (which makes a lock file beside the path): refuse what
+    can never be a journal, so that nothing is created beside a letter, a device or a pipe.
+
+    Reads the first 16 bytes, so call it only in a process with no connection to this file
+    (closing a plain handle drops that process's SQLite locks). A file whose start is not
+    SQLite's but that has backups named after it is let through: it is a damaged journal,
+    and opening it offers those backups.
+    """
+    file = real_path(path)
+    status = check_regular(file)
+    if status is None or status.st_size == 0:
+        return
+    try:
+        with open(file, "rb") as handle:
+            header = handle.read(16)
+    except OSError as error:
+        raise StorageError(f"Cannot read {file}: {error.strerror}.") from None
+    if header == b"SQLite format 3\x00":
+        return
+    if any((file.parent / "backups").glob(f"{backup_stem(file)}-*.db")):
+        return
+    from journal.storage.errors import NotAJournalError
+
+    raise NotAJournalError(f"{file} is not a Pain & Mood Journal file (it is not an SQLite "
+                           "database); it was not changed.", not_sqlite=True)

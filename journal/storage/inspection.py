@@ -58,6 +58,8 @@ def inspect_journal(file: Path) -> JournalFacts:
         wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {name for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        code = [f"{kind} {name}" for kind, name in conn.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')")]
         sets: dict[str, list[str]] = {}
         if "_sqlite_migrations" in tables:
             for migration_set, name in conn.execute(
@@ -67,6 +69,9 @@ def inspect_journal(file: Path) -> JournalFacts:
         if blank:
             return JournalFacts(True, (), wal, 0, UNKNOWN)
         _refuse_if_not_ours(file, app_id, version, tables, sets)
+        if code:  # no journal has any: such code could change or delete days unseen
+            raise NotAJournalError(f"{file} holds database code that no Pain & Mood Journal "
+                                   f"file has ({', '.join(code)}); it was not opened or changed.")
         days = conn.execute("SELECT count(*) FROM days").fetchone()[0]
         identity = read_identity(conn)
     finally:

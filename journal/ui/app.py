@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal.storage import CorruptJournalError, StorageError
+from journal.storage.files import precheck
 from journal.storage.lock import JournalLock
 from journal.ui.first_paint import after_next_paint
 from journal.ui.main_window import TAB_CHARTS, MainWindow
@@ -66,6 +67,7 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
     app.setDesktopFileName("pain-journal")
     lock = JournalLock(db_path)
     try:
+        precheck(db_path)  # no lock file beside a letter, a device or a pipe
         lock.acquire(LOCK_HOLDER)
     except StorageError as error:
         QMessageBox.information(None, APP_NAME, f"{error} Nothing was changed.")
@@ -90,7 +92,7 @@ def _open_window(db_path: Path, lock: JournalLock | None = None) -> MainWindow |
             if error.backup is None or not offer_backup(None, error):
                 QMessageBox.critical(None, APP_NAME, str(error))
                 return None
-            from journal.storage.backup import restore_backup
+            from journal.storage.restore import restore_backup
 
             try:
                 restore_backup(error.backup, db_path)

@@ -34,7 +34,7 @@ from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
 from journal.charts.data import ChartData
 from journal.domain.periods import DEFAULT_CHART, PRESETS
 from journal.journal import Changes
-from journal.ui.file_actions import output_refused
+from journal.ui.file_actions import ask_file, output_refused
 from journal.ui.first_paint import after_next_paint
 from journal.ui.state import JournalState
 from journal.ui.widgets import date_edit, labelled_row, qdate, signals_blocked
@@ -220,8 +220,8 @@ class ChartPanel(QWidget):
     def _on_export_clicked(self) -> None:
         series = self.series
         default = Path.home() / f"{self.kind()}-{series.start}-to-{series.end}.png"
-        path_text, chosen = QFileDialog.getSaveFileName(self, "Export chart", str(default),
-                                                        EXPORT_FILTERS)
+        path_text, chosen = ask_file(self.state, QFileDialog.getSaveFileName, self,
+                                     "Export chart", str(default), EXPORT_FILTERS)
         if not path_text:
             return
         path = Path(path_text)

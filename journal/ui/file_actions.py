@@ -3,23 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from journal.exchange import ImportFileError, guess_format, read_document
 from journal.exchange.files import JournalFileError, refuse_journal_files, write_private
+from journal.storage import StorageError
 from journal.ui.state import JournalState, JournalWriteError
 
 CSV_FILTER = "CSV for spreadsheets (*.csv)"
 JSON_FILTER = "JSON (*.json)"
 
 
+def ask_file(state: JournalState, ask: Callable[..., tuple[str, str]], *args: object,
+             ) -> tuple[str, str]:
+    """Run one of QFileDialog's static dialogs, then reconnect the journal.
+
+    Qt's dialogs open and close the files they list to guess their type, the journal
+    included, and closing any handle of a file drops this process's SQLite locks on it; a
+    command-line reader could then remove the log the window writes into. A fresh
+    connection after the dialog has fresh locks (and each write checks the log, too).
+    """
+    try:
+        return ask(*args)
+    finally:
+        try:
+            state.journal.reconnect()
+        except (StorageError, sqlite3.Error):
+            pass  # the next write says what is wrong
+
+
 def export_data(parent: QWidget, state: JournalState) -> str | None:
     """Ask where to save, then write every day losslessly."""
     default = Path.home() / f"pain-journal-{dt.date.today().isoformat()}.csv"
-    path_text, chosen = QFileDialog.getSaveFileName(parent, "Export data", str(default),
-                                                    f"{CSV_FILTER};;{JSON_FILTER}")
+    path_text, chosen = ask_file(state, QFileDialog.getSaveFileName, parent, "Export data",
+                                 str(default), f"{CSV_FILTER};;{JSON_FILTER}")
     if not path_text:
         return None
     path = Path(path_text)
@@ -50,11 +71,17 @@ def output_refused(parent: QWidget, path: Path, state: JournalState) -> bool:
 
 def import_data(parent: QWidget, state: JournalState) -> str | None:
     """Read a whole file, show what would change, and import it all on "Import"."""
-    path_text, _ = QFileDialog.getOpenFileName(parent, "Import data", str(Path.home()),
-                                               "Journal exports (*.csv *.json);;All files (*)")
+    path_text, _ = ask_file(state, QFileDialog.getOpenFileName, parent, "Import data",
+                            str(Path.home()), "Journal exports (*.csv *.json);;All files (*)")
     if not path_text:
         return None
     path = Path(path_text)
+    try:  # reading the journal itself would drop this window's locks on it, and is no import
+        refuse_journal_files(path, state.db_path)
+    except JournalFileError:
+        QMessageBox.warning(parent, "Nothing was imported", f"{path} is your journal (or one of "
+                            "its files), not an export. Choose a CSV or JSON export.")
+        return None
     try:
         data = path.read_bytes()
         incoming = read_document(data, guess_format(path, data))

@@ -26,7 +26,12 @@ from journal.paths import DEMO_FILENAME, demo_db_path
 from journal.storage import CorruptJournalError, StorageError
 from journal.ui.entry_form import EntryForm
 from journal.ui.first_paint import after_next_paint
-from journal.ui.state import JournalState, JournalWriteError, day_title
+from journal.ui.state import (
+    DayChangedElsewhereError,
+    JournalState,
+    JournalWriteError,
+    day_title,
+)
 from journal.ui.widgets import NO_FOCUS
 
 TAB_DAY, TAB_HISTORY, TAB_CHARTS = 0, 1, 2
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
         self._painted = False  # history, tag completion and write access wait for the first paint
         self._quitting = False
         self._abandoned = False  # the journal could not be used: close without touching it
+        self._shown: Entry | None = None  # the day as the form last loaded it
         self._menus = [self.menuBar().addMenu(title)
                        for title in ("&File", "&Edit", "&Go", "&Help")]
         self._connect()
@@ -221,14 +227,32 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("Nothing to save yet: fill in any field you like, then save.")
             return False
         try:
-            stored = self.state.save_entry(entry)
+            try:
+                stored = self.state.save_entry(entry, expected=self._shown)
+            except DayChangedElsewhereError as error:
+                if not self._save_over(str(error)):
+                    self.saved_label.setText(f"Not saved: {day_title(entry.date)} was changed "
+                                             "elsewhere.")
+                    return False
+                stored = self.state.save_entry(entry)
         except JournalWriteError as error:
+            self.saved_label.setText(f"Not saved: {day_title(entry.date)}.")
             QMessageBox.warning(self, "Not saved", str(error))
             return False
+        self._shown = stored
         self.form.show_entry(stored.date, stored)
         self.saved_label.setText(f"Saved {day_title(stored.date)} at "
                                  f"{dt.datetime.now():%H:%M}.")
         return True
+
+    def _save_over(self, problem: str) -> bool:
+        """The day changed elsewhere since the form showed it: replace it with the form's
+        version only if the person says so."""
+        answer = QMessageBox.question(
+            self, "Changed elsewhere", f"{problem}\n\nSave your version over it?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
 
     def _on_form_entry_submitted(self, entry: Entry) -> None:
         self._save(entry)
@@ -258,7 +282,8 @@ class MainWindow(QMainWindow):
         self.form.go_to(self.form.date + dt.timedelta(days=days))
 
     def _on_form_date_chosen(self, date: dt.date) -> None:
-        self.form.show_entry(date, self.state.entry(date))
+        self._shown = self.state.entry(date)  # the version a save may replace
+        self.form.show_entry(date, self._shown)
 
     def _on_history_delete_day(self, date: dt.date) -> None:
         answer = QMessageBox.question(self, "Delete day",
@@ -321,8 +346,8 @@ class MainWindow(QMainWindow):
             except StorageError as failure:
                 error = failure
             else:
-                self._status(f"Restored the backup {error.backup.name}. The damaged journal is "
-                             f"kept as {done.kept.name}." if done.kept else "Restored the backup.")
+                kept = f" The damaged journal is kept as {done.kept.name}." if done.kept else ""
+                self._status(f"Restored the backup {error.backup.name}.{kept} {done.note}".strip())
                 return True
         QMessageBox.critical(self, APP_NAME, f"{error} The app will close now.")
         self._abandoned = True
@@ -397,10 +422,20 @@ class MainWindow(QMainWindow):
         self._status(_files().import_data(self, self.state))
 
     def _on_open_journal(self) -> None:
-        path = _files().choose_journal(self)
+        try:
+            path = _files().choose_journal(self)
+        finally:
+            self._after_file_dialog()
         if path and self._switch_journal(path):
             self.home_db = path
             self._status(f"Opened {path}.")
+
+    def _after_file_dialog(self) -> None:
+        """Qt's file dialog may have opened the journal (see file_actions.ask_file)."""
+        try:
+            self.state.journal.reconnect()
+        except (StorageError, sqlite3.Error):
+            pass  # the next write says what is wrong
 
     def _status(self, text: str | None) -> None:
         if text:

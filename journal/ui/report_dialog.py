@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.periods import DEFAULT_REPORT, PRESETS
 from journal.report.options import PAPERS, ReportOptions, default_paper
-from journal.ui.file_actions import output_refused
+from journal.ui.file_actions import ask_file, output_refused
 from journal.ui.state import JournalState
 from journal.ui.widgets import date_edit, qdate, signals_blocked
 
@@ -225,8 +225,8 @@ class ReportDialog(QDialog):
     def _on_save_clicked(self) -> None:
         options = self.options()
         default = Path.home() / f"pain-journal-report-{options.end.isoformat()}.pdf"
-        path_text, _ = QFileDialog.getSaveFileName(self, "Save report", str(default),
-                                                   "PDF document (*.pdf)")
+        path_text, _ = ask_file(self.state, QFileDialog.getSaveFileName, self, "Save report",
+                                str(default), "PDF document (*.pdf)")
         if not path_text:
             return
         path = Path(path_text)

@@ -18,14 +18,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journal.domain import Entry
-from journal.journal import Changes, Edit, Journal
+from journal.journal import ANY, ChangedElsewhereError, Changes, Edit, Journal
 from journal.storage import StorageError
 from journal.storage.errors import explain
 from journal.storage.lock import JournalLock
 
 if TYPE_CHECKING:
     from journal.exchange import ImportPlan
-    from journal.storage.backup import Restored
+    from journal.storage.restore import Restored
 
 
 LOCK_HOLDER = "another Pain & Mood Journal window"  # how a second app or command names us
@@ -34,6 +34,10 @@ KEPT_IN_FORM = "Your entry is still in the form."
 
 class JournalWriteError(Exception):
     """A write that did not happen; the message is one sentence for the user."""
+
+
+class DayChangedElsewhereError(JournalWriteError):
+    """The day changed in the journal after the form showed it; nothing was saved."""
 
 
 class JournalState(QObject):
@@ -94,9 +98,17 @@ class JournalState(QObject):
         return self.journal.is_sample()
 
     # Writing ---------------------------------------------------------------------------------
-    def save_entry(self, entry: Entry, initiator: object = None) -> Entry:
-        """Save *entry*; returns it as stored. Raises JournalWriteError, nothing saved."""
-        self._do(lambda: self.journal.save_day(entry, initiator=initiator))
+    def save_entry(self, entry: Entry, expected: Entry | None | object = ANY,
+                   initiator: object = None) -> Entry:
+        """Save *entry*; returns it as stored. Raises JournalWriteError, nothing saved.
+
+        With *expected* (the day as the form showed it), a day changed elsewhere since is not
+        overwritten: DayChangedElsewhereError.
+        """
+        try:
+            self._do(lambda: self.journal.save_day(entry, expected=expected, initiator=initiator))
+        except ChangedElsewhereError as error:
+            raise DayChangedElsewhereError(f"{error} {KEPT_IN_FORM}") from None
         return self.journal.day(entry.date)
 
     def delete_day(self, date: dt.date, initiator: object = None) -> None:
@@ -202,6 +214,8 @@ def _write(action: Callable[[], object]):  # noqa: ANN202 - returns what *action
     the entry is still in the form)."""
     try:
         return action()
+    except ChangedElsewhereError:
+        raise
     except (StorageError, sqlite3.Error, OSError) as error:
         raise JournalWriteError(f"{explain(error)} {KEPT_IN_FORM}") from None
 

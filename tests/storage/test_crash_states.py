@@ -14,9 +14,9 @@ from journal.storage.backup import (
     backups_dir,
     create_backup,
     list_backups,
-    restore_backup,
     thin,
 )
+from journal.storage.restore import restore_backup
 
 # A writer that dies in the middle of a transaction in rollback-journal mode: what a kill
 # during the switch to write-ahead logging (first creation, after a restore) leaves.

@@ -9,7 +9,8 @@ import pytest
 
 from journal.cli import main
 from journal.storage import NotAJournalError, StorageError, open_database
-from journal.storage.backup import create_backup, restore_backup
+from journal.storage.backup import create_backup
+from journal.storage.restore import restore_backup
 
 
 def digest(path):
@@ -37,8 +38,7 @@ def test_a_letter_given_as_the_journal_is_named_and_never_renamed(tmp_path, caps
     assert cli("--db", letter, *command) == 1
     assert "not a Pain & Mood Journal file" in capsys.readouterr().err
     assert letter.read_text() == "Dear diary, today ...\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.txt"] + (
-        ["letter.txt.lock"] if command[0] == "add" else [])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.txt"]  # not even a lock
 
 
 def test_a_device_or_a_pipe_as_the_journal_is_refused_at_once(tmp_path, capsys):
@@ -170,3 +170,18 @@ def test_restore_from_a_pipe_is_refused_at_once(db_path, tmp_path, capsys):
     os.mkfifo(fifo)
     assert cli("--db", db_path, "restore", fifo) == 1  # and it does not hang
     assert "is a pipe, not a backup" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["empty file", "blank database"])
+def test_a_reader_never_turns_a_file_into_a_journal(tmp_path, capsys, kind):
+    path = tmp_path / "x.db"
+    if kind == "empty file":
+        path.write_bytes(b"")
+    else:
+        make_db(path, "PRAGMA user_version = 0")
+        sqlite3.connect(path).execute("VACUUM").connection.close()
+    before = path.read_bytes()
+    assert cli("--db", path, "list") == 1
+    assert "There is no journal" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db"]

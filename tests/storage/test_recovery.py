@@ -15,10 +15,10 @@ from journal.storage.backup import (
     backups_dir,
     create_backup,
     list_backups,
-    restore_backup,
     thin,
     verify,
 )
+from journal.storage.restore import restore_backup
 from tests.helpers import export_days
 
 

@@ -79,8 +79,18 @@ def warnings(monkeypatch):
 
 
 def _journal_files(db_path):
-    return {str(p.relative_to(db_path.parent)): p.read_bytes()
-            for p in sorted(db_path.parent.rglob("*")) if p.is_file()}
+    """What the journal holds, and which files are beside it (the window reconnects after a
+    file dialog, which checkpoints its log, so raw bytes may differ with the same content)."""
+    import sqlite3
+
+    from journal.storage import EntryStore
+
+    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    content = EntryStore(conn).between()
+    conn.close()
+    names = sorted(str(p.relative_to(db_path.parent)) for p in db_path.parent.rglob("*")
+                   if p.is_file() and not p.name.endswith(("-wal", "-shm")))
+    return content, names
 
 
 def test_exporting_onto_the_journal_is_refused(open_window, db_path, monkeypatch, tmp_path,

@@ -274,3 +274,26 @@ def test_settings_with_personal_values_are_private_whatever_the_umask(qapp, tmp_
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert qt_own.fileName().startswith(str(path.parent))
+
+
+def test_a_day_changed_elsewhere_is_not_overwritten_without_asking(open_window, db_path, answers):
+    """A second writer slipped past the lock (its file deleted): its save must not vanish."""
+    import datetime as dt
+
+    from journal.cli import main
+
+    window = open_window()
+    today = dt.date.today()
+    by_name(window, "Pain").setValue(6)
+    assert main(["--db", str(db_path), "add", "--date", today.isoformat(), "--mood", "9",
+                 "--note", "written by the command line"]) == 0
+    answers.append(QMessageBox.StandardButton.Cancel)
+    assert not window.save_day()
+    assert "changed elsewhere" in answers.asked[0]
+    assert window.saved_label.text().startswith("Not saved")
+    db = open_database(db_path)
+    assert EntryStore(db).get(today).notes == "written by the command line"
+    db.close()
+    answers.append(QMessageBox.StandardButton.Save)  # the person chooses to replace it
+    assert window.save_day()
+    assert window.state.entry(today).pain == 6
