@@ -18,6 +18,14 @@ def _isolated_data_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def umask_000():
+    """The widest umask there is: nothing the app writes may then be readable by others."""
+    old = os.umask(0)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "data" / "journal.db"
 

@@ -1,4 +1,7 @@
-"""Short ways for tests to turn days into export bytes and back."""
+"""Short ways for tests: days to export bytes and back, a file's mode."""
+
+import os
+import stat
 
 from journal.exchange import JournalDocument, export_bytes, read_document
 
@@ -11,3 +14,8 @@ def export_days(entries, fmt):
 def read_days(data, fmt, **kwargs):
     """The days of an export, as a list."""
     return list(read_document(data, fmt, **kwargs).days)
+
+
+def file_mode(path):
+    """The permission bits of *path* (0o600 is private to its owner)."""
+    return stat.S_IMODE(os.stat(path).st_mode)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from journal.cli import main
+from tests.helpers import file_mode
 
 OLD_REPORT = b"%PDF-1.4 the report printed for the last visit\n" * 2000
 posix_only = pytest.mark.skipif(os.name == "nt", reason="signals, FIFOs, devices and /proc")
@@ -34,18 +35,6 @@ def journal(run):
     return int(out.split()[1])
 
 
-@pytest.fixture
-def umask_000():
-    """The widest umask there is: nothing the app writes may then be readable by others."""
-    old = os.umask(0)
-    yield
-    os.umask(old)
-
-
-def _mode(path):
-    return stat.S_IMODE(os.stat(path).st_mode)
-
-
 def _files_in(folder):
     return sorted(p.name for p in folder.iterdir())
 
@@ -64,7 +53,7 @@ def test_every_output_is_readable_by_the_user_only_whatever_the_umask(journal, r
     target.chmod(0o644)
     code, _, err = run(*args, "-o", str(target))
     assert code == 0, err
-    assert _mode(target) == 0o600 and target.stat().st_size > 200
+    assert file_mode(target) == 0o600 and target.stat().st_size > 200
     assert _files_in(folder) == [target.name]
 
 
@@ -127,7 +116,7 @@ def test_a_report_killed_while_writing_leaves_the_old_report_whole(journal, db_p
     assert result.returncode == -9
     assert target.read_bytes() == OLD_REPORT
     for left in tmp_path.glob(".r.pdf*"):  # what a kill leaves: a hidden, private partial file
-        assert _mode(left) == 0o600
+        assert file_mode(left) == 0o600
 
 
 def _journal_files(db_path):
@@ -280,7 +269,7 @@ def test_a_symlink_to_a_file_keeps_the_link_and_replaces_the_file(journal, run, 
     code, _, err = run("export", "-o", str(link))
     assert code == 0, err
     assert link.is_symlink() and real.read_bytes().startswith(b"\xef\xbb\xbfdate,pain")
-    assert _mode(real) == 0o600 and _files_in(real.parent) == ["journal.csv"]
+    assert file_mode(real) == 0o600 and _files_in(real.parent) == ["journal.csv"]
 
 
 @posix_only

@@ -86,19 +86,10 @@ def _write_verified_copy(db_path: Path, final: Path) -> None:
     partial = final.with_name(f".{final.name}.{os.getpid()}.partial")
     try:
         partial.unlink(missing_ok=True)
-        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-        # mode=rw: a journal that is not there is an error, never a new empty file.
-        source = sqlite3.connect(f"{real_path(db_path).as_uri()}?mode=rw", uri=True)
-        target = sqlite3.connect(partial)
-        try:
-            source.backup(target)
-            # A plain rollback-journal file: it can be read where nothing can be written
-            # (a full disk, read-only media), which a write-ahead-log copy cannot.
-            target.execute("PRAGMA journal_mode = DELETE")
-            verdict = target.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            target.close()
-            source.close()
+        # mode=rw: a journal that is not there is an error, never a new empty file. A plain
+        # rollback-journal copy can be read where nothing can be written (a full disk,
+        # read-only media), which a write-ahead-log copy cannot.
+        verdict = copy_database(f"{real_path(db_path).as_uri()}?mode=rw", partial, "DELETE")
         if verdict != "ok":
             raise StorageError(f"The backup of {db_path} failed its check ({verdict}).")
         fsync_path(partial)
@@ -112,6 +103,21 @@ def _write_verified_copy(db_path: Path, final: Path) -> None:
     finally:
         for leftover in (partial, *companions(partial)):
             leftover.unlink(missing_ok=True)
+
+
+def copy_database(source_uri: str, target: Path, journal_mode: str) -> str:
+    """SQLite's online backup of *source_uri* into a new private file *target*, in
+    *journal_mode*; returns the copy's ``quick_check`` verdict."""
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+    source = sqlite3.connect(source_uri, uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+        copy.execute(f"PRAGMA journal_mode = {journal_mode}")
+        return copy.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        copy.close()
+        source.close()
 
 
 def _remove_stale_partials(directory: Path) -> None:

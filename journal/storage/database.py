@@ -30,7 +30,7 @@ from journal.storage.files import (
     make_private_dirs,
     real_path,
 )
-from journal.storage.inspection import JournalFacts, inspect_journal, needs_recovery, unusable
+from journal.storage.inspection import JournalFacts, inspect_or_recover, unusable
 from journal.storage.lock import JournalLock
 from journal.storage.migrations import migrations
 from journal.storage.restore import (
@@ -99,7 +99,7 @@ def _open(file: Path, create: bool, lock: JournalLock | None, read_only: bool) -
             _create_or_replace_empty(file)
     if lock is not None and lock.held:
         remove_stale_copies(file)
-    facts = _inspect(file, lock)
+    facts = inspect_or_recover(file, lambda: _setup_lock(file, lock))
     if facts.blank and read_only:
         raise StorageError(f"There is no journal at {file} yet (the database there is empty).")
     try:
@@ -114,26 +114,6 @@ def _open(file: Path, create: bool, lock: JournalLock | None, read_only: bool) -
     except sqlite3.DatabaseError as error:
         raise unusable(file, error) from None
     return db
-
-
-def _inspect(file: Path, lock: JournalLock | None) -> JournalFacts:
-    try:
-        return inspect_journal(file)
-    except sqlite3.DatabaseError as error:
-        if not needs_recovery(error):
-            raise unusable(file, error) from None
-    # A crash left a hot rollback journal: a read-write open plays it back, and the file
-    # is as it was before the interrupted write. Only under the lock.
-    with _setup_lock(file, lock):
-        try:
-            conn = sqlite3.connect(file)
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            finally:
-                conn.close()
-            return inspect_journal(file)
-        except sqlite3.DatabaseError as error:
-            raise unusable(file, error) from None
 
 
 def _set_up(db: Database, file: Path, facts: JournalFacts) -> None:

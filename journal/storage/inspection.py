@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +79,29 @@ def inspect_journal(file: Path) -> JournalFacts:
     finally:
         conn.close()
     return JournalFacts(False, tuple(sets.get(MIGRATION_SET, ())), wal, days, identity)
+
+
+def inspect_or_recover(file: Path,
+                       holding: Callable[[], AbstractContextManager] = nullcontext,
+                       ) -> JournalFacts:
+    """`inspect_journal`, after playing back a hot rollback journal a crash left (a read-write
+    open does that, and the file is then as it was before the interrupted write); *holding*
+    gives the journal's lock for that step. SQLite's errors become StorageErrors."""
+    try:
+        return inspect_journal(file)
+    except sqlite3.DatabaseError as error:
+        if not needs_recovery(error):
+            raise unusable(file, error) from None
+    with holding():
+        try:
+            conn = sqlite3.connect(file)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+            return inspect_journal(file)
+        except sqlite3.DatabaseError as error:
+            raise unusable(file, error) from None
 
 
 def needs_recovery(error: sqlite3.DatabaseError) -> bool:

@@ -20,20 +20,15 @@ from pathlib import Path
 
 from journal.storage.backup import (
     _reason,
+    copy_database,
     create_backup,
     list_backups,
     move_aside,
     verify_facts,
 )
 from journal.storage.errors import CorruptJournalError, NotAJournalError, StorageError
-from journal.storage.files import FILE_MODE, check_regular, companions, fsync_path, real_path
-from journal.storage.inspection import (
-    SQLITE_HEADER,
-    JournalFacts,
-    inspect_journal,
-    needs_recovery,
-    unusable,
-)
+from journal.storage.files import check_regular, companions, fsync_path, real_path
+from journal.storage.inspection import SQLITE_HEADER, JournalFacts, inspect_or_recover
 
 
 @dataclass(frozen=True)
@@ -115,15 +110,9 @@ def restore_backup(backup: Path, db_path: Path) -> Restored:
 
 
 def _copy(backup: Path, temp: Path) -> None:
-    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-    source = sqlite3.connect(f"{real_path(backup).as_uri()}?mode=ro", uri=True)
-    target = sqlite3.connect(temp)
-    try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = WAL")
-    finally:
-        target.close()
-        source.close()
+    verdict = copy_database(f"{real_path(backup).as_uri()}?mode=ro", temp, "WAL")
+    if verdict != "ok":
+        raise sqlite3.DatabaseError(f"the copy failed its check ({verdict})")
     fsync_path(temp)
 
 
@@ -138,7 +127,7 @@ def _look_at_current(file: Path, backup: Path,
         return False, None, ""
     header = _header(file)  # read before any connection to the file is opened
     try:
-        current = _inspect(file)
+        current = inspect_or_recover(file)  # the caller holds the lock
     except CorruptJournalError:
         return True, None, ""
     except NotAJournalError as error:
@@ -168,25 +157,6 @@ def _look_at_current(file: Path, backup: Path,
     finally:
         conn.close()
     return False, kept, note
-
-
-def _inspect(file: Path) -> JournalFacts:
-    """Like opening: a crash's hot journal is rolled back first (the caller holds the lock);
-    SQLite's errors become StorageErrors that say what they are."""
-    try:
-        return inspect_journal(file)
-    except sqlite3.DatabaseError as error:
-        if not needs_recovery(error):
-            raise unusable(file, error) from None
-    try:
-        conn = sqlite3.connect(file)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-        return inspect_journal(file)
-    except sqlite3.DatabaseError as error:
-        raise unusable(file, error) from None
 
 
 def _header(file: Path) -> bytes:

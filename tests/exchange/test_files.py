@@ -1,7 +1,6 @@
 """private_output: the one way the app writes a file that holds health data."""
 
 import os
-import stat
 
 import pytest
 
@@ -11,17 +10,7 @@ from journal.exchange.files import (
     refuse_journal_files,
     write_private,
 )
-
-
-@pytest.fixture
-def umask_000():
-    old = os.umask(0)
-    yield
-    os.umask(old)
-
-
-def _mode(path):
-    return stat.S_IMODE(os.stat(path).st_mode)
+from tests.helpers import file_mode
 
 
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o277])
@@ -34,7 +23,7 @@ def test_a_new_or_replaced_file_is_0600_whatever_the_umask(tmp_path, umask):
         write_private(tmp_path / "old.csv", b"after")
     finally:
         os.umask(old)
-    assert _mode(tmp_path / "new.csv") == _mode(tmp_path / "old.csv") == 0o600
+    assert file_mode(tmp_path / "new.csv") == file_mode(tmp_path / "old.csv") == 0o600
     assert (tmp_path / "old.csv").read_bytes() == b"after"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.csv", "old.csv"]
 
@@ -56,7 +45,7 @@ def test_the_file_appears_only_when_the_block_ends(tmp_path):
         out.write(b"\x89PNG")
         assert not target.exists()
         (temporary,) = tmp_path.iterdir()
-        assert temporary.name.startswith(".chart.png.") and _mode(temporary) == 0o600
+        assert temporary.name.startswith(".chart.png.") and file_mode(temporary) == 0o600
     assert target.read_bytes() == b"\x89PNG"
 
 

@@ -31,7 +31,7 @@ def digest(path):
 
 def test_a_journal_that_cannot_be_read_for_a_full_disk_is_not_set_aside(journal, monkeypatch):
     """Before, restore took any read error for damage and renamed a healthy journal."""
-    import journal.storage.restore as restore
+    import journal.storage.inspection as inspection
 
     backup = create_backup(journal)
     assert cli("--db", journal, "add", "--date", "2026-03-02", "--pain", "5") == 0
@@ -41,7 +41,7 @@ def test_a_journal_that_cannot_be_read_for_a_full_disk_is_not_set_aside(journal,
         error.sqlite_errorname = "SQLITE_FULL"
         raise error
 
-    monkeypatch.setattr(restore, "inspect_journal", full)
+    monkeypatch.setattr(inspection, "inspect_journal", full)
     with pytest.raises(StorageError, match="disk is full"):
         restore_backup(backup, journal)
     assert not list(journal.parent.glob("journal.db.damaged-*"))
