@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._abandoned = False  # the journal could not be used: close without touching it
         self._shown: Entry | None = None  # the day as the form last loaded it
+        self._backup_timer = QTimer(self, interval=60 * 60 * 1000)  # hourly look; daily backup
+        self._backup_timer.timeout.connect(self._backup_daily)  # started after the first paint
         self._menus = [self.menuBar().addMenu(title)
                        for title in ("&File", "&Edit", "&Go", "&Help")]
         self._connect()
@@ -105,8 +107,6 @@ class MainWindow(QMainWindow):
         except StorageError as error:
             QMessageBox.warning(self, "Journal is read-only", f"{error} You can read but not save.")
         self._refresh_views()
-        self._backup_timer = QTimer(self, interval=60 * 60 * 1000)  # hourly look; daily backup
-        self._backup_timer.timeout.connect(self._backup_daily)
         self._backup_timer.start()
 
     # Pages -------------------------------------------------------------------------------------
@@ -469,6 +469,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._abandoned:
+            self._backup_timer.stop()
             self.state.close()
             event.accept()
             return
@@ -488,6 +489,7 @@ class MainWindow(QMainWindow):
         if self.chart_panel is not None:
             self.settings.setValue("charts/splitter", self.chart_panel.splitter.saveState())
         self.settings.sync()
+        self._backup_timer.stop()  # its journal closes now
         self.state.close()
         event.accept()
 
