@@ -16,6 +16,25 @@ def _no_unexpected_dialogs(monkeypatch):
         monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
 
 
+#: How long a wait may take before it fails. A wait returns as soon as its condition holds, so
+#: this only matters when something is broken, or when this shared machine is loaded 3-4 fold
+#: (a 5 s default then failed a correct test); speed is measured in benchmarks/, not here.
+PATIENT_MS = 120_000
+
+
+@pytest.fixture(autouse=True)
+def _patient_waits(monkeypatch):
+    from pytestqt.qtbot import QtBot
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive"):
+        original = getattr(QtBot, name)
+
+        def patient(self, *args, _original=original, timeout=0, **kwargs):
+            return _original(self, *args, timeout=max(timeout, PATIENT_MS), **kwargs)
+
+        monkeypatch.setattr(QtBot, name, patient)
+
+
 @pytest.fixture
 def settings_path(tmp_path):
     return tmp_path / "settings.ini"
