@@ -15,12 +15,18 @@ from journal.analysis.summary import summarize
 from journal.charts.catalog import draw_chart
 from journal.charts.data import ChartData
 from journal.charts.style import chart_style
+from journal.charts.trends import draw_trends
 from journal.domain import Entry
 from journal.exchange.files import private_output
 from journal.report.options import MIN_DAYS_FOR_CHARTS, PAPERS, ReportOptions
 from journal.report.summary_page import draw_summary_page
 
 FOOTER = "Self-reported data from Pain & Mood Journal"
+MM = 1 / 25.4  # inches
+#: Ink stays at least this far from every edge of the paper (printers lose 4-6 mm).
+MARGIN = 12 * MM
+#: The footer's baseline sits this far above the bottom edge; content ends above it.
+FOOTER_AT, CONTENT_BOTTOM = 12 * MM, 20 * MM
 FOOTER_GREY = "#444444"
 # (top chart, bottom chart) per chart page, after page 1.
 CHART_PAGES = (("trends", None), ("sleep-pain", "activity-pain"), ("calendar", "associations"))
@@ -66,14 +72,25 @@ def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions) -
     return len(pages)
 
 
+def printable_area(size: tuple[float, float]) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of a page's content, in fractions of the page."""
+    width, height = size
+    return (MARGIN / width, CONTENT_BOTTOM / height, 1 - MARGIN / width, 1 - MARGIN / height)
+
+
 def _chart_page(size: tuple[float, float], data: ChartData, top: str,
                 bottom: str | None) -> Figure:
     page = Figure(figsize=size, layout="constrained")
-    page.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # room for the footer
-    if bottom is None:
-        draw_chart(top, page, data)
+    if bottom is None:  # the trends chart places its panels itself
+        page.set_layout_engine("none")
+        draw_trends(page, data.series, frame=printable_area(size))
         return page
-    upper, lower = page.subfigures(2, 1, height_ratios=(1, 1) if top != "calendar" else (1, 1.6))
+    left, low, right, high = printable_area(size)
+    # The charts live in a part of the page that stops at the margins, titles included.
+    grid = page.add_gridspec(3, 3, width_ratios=(left, right - left, 1 - right),
+                             height_ratios=(1 - high, high - low, low), wspace=0, hspace=0)
+    area = page.add_subfigure(grid[1, 1])
+    upper, lower = area.subfigures(2, 1, height_ratios=(1, 1) if top != "calendar" else (1, 1.6))
     for part, kind in ((upper, top), (lower, bottom)):
         draw_chart(kind, part, data)
     return page
@@ -100,6 +117,9 @@ def _notes_pages(size: tuple[float, float], lines: Sequence[str]) -> list[Figure
 
 
 def _footer(page: Figure, options: ReportOptions, number: int, total: int) -> None:
-    page.text(0.08, 0.02, f"{period_text(options.start, options.end)}  ·  {FOOTER}",
-              fontsize=8, color=FOOTER_GREY)
-    page.text(0.92, 0.02, f"Page {number} of {total}", fontsize=8, ha="right", color=FOOTER_GREY)
+    left, _, right, _ = printable_area(tuple(page.get_size_inches()))
+    at = FOOTER_AT / page.get_figheight()
+    page.text(left, at, f"{period_text(options.start, options.end)}  ·  {FOOTER}",
+              fontsize=8, color=FOOTER_GREY, va="baseline")
+    page.text(right, at, f"Page {number} of {total}", fontsize=8, ha="right", va="baseline",
+              color=FOOTER_GREY)
