@@ -50,7 +50,7 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     size = PAPERS[options.paper]
     with chart_style():
         first = Figure(figsize=size)
-        draw_summary_page(first, summarize(series, previous), data.insights, options)
+        draw_summary_page(first, summarize(series, previous, in_period), data.insights, options)
         pages = [first]
         if not first_only:
             if charts:
