@@ -10,7 +10,7 @@ from pathlib import Path
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from journal.analysis.series import daily_series, period_text
+from journal.analysis.series import DailySeries, daily_series, period_text
 from journal.analysis.summary import summarize
 from journal.charts.catalog import draw_chart
 from journal.charts.data import ChartData
@@ -43,6 +43,7 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     before = [e for e in entries if options.previous[0] <= e.date <= options.previous[1]]
     series = daily_series(in_period, options.start, options.end)
     data = ChartData(series)  # the insights, worked out once for page 1 and the charts
+    links, history = _associations_data(entries, data, options)
     previous = daily_series(before, *options.previous) if before else None
     notes = _note_lines([e for e in in_period if e.notes]) if options.include_notes else []
     charts = series.days_logged >= MIN_DAYS_FOR_CHARTS
@@ -50,11 +51,13 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     size = PAPERS[options.paper]
     with chart_style():
         first = Figure(figsize=size)
-        draw_summary_page(first, summarize(series, previous, in_period), data.insights, options)
+        draw_summary_page(first, summarize(series, previous, in_period), links.insights, options,
+                          history=history)
         pages = [first]
         if not first_only:
             if charts:
-                pages += [_chart_page(size, data, top, bottom) for top, bottom in CHART_PAGES]
+                pages += [_chart_page(size, data, top, bottom, links)
+                          for top, bottom in CHART_PAGES]
             pages += _notes_pages(size, notes)
         for number, page in enumerate(pages, start=1):
             _footer(page, options, number, total)
@@ -78,8 +81,26 @@ def printable_area(size: tuple[float, float]) -> tuple[float, float, float, floa
     return (MARGIN / width, CONTENT_BOTTOM / height, 1 - MARGIN / width, 1 - MARGIN / height)
 
 
+def _associations_data(entries: Sequence[Entry], data: ChartData,
+                       options: ReportOptions) -> tuple[ChartData, DailySeries | None]:
+    """The insights page 1 and the associations chart show, and the history they rest on
+    when it is not the period itself.
+
+    A period too short for any association (the default six weeks often is) borrows the whole
+    journal up to the period's end, and says so.
+    """
+    if any(r.status == "ok" for r in data.insights) or not entries \
+            or entries[0].date >= options.start:
+        return data, None
+    before_end = [e for e in entries if e.date <= options.end]
+    wider = ChartData(daily_series(before_end, before_end[0].date, options.end))
+    if not any(r.status == "ok" for r in wider.insights):
+        return data, None
+    return wider, wider.series
+
+
 def _chart_page(size: tuple[float, float], data: ChartData, top: str,
-                bottom: str | None) -> Figure:
+                bottom: str | None, links: ChartData | None = None) -> Figure:
     page = Figure(figsize=size, layout="constrained")
     if bottom is None:  # the trends chart places its panels itself
         page.set_layout_engine("none")
@@ -92,7 +113,7 @@ def _chart_page(size: tuple[float, float], data: ChartData, top: str,
     area = page.add_subfigure(grid[1, 1])
     upper, lower = area.subfigures(2, 1, height_ratios=(1, 1) if top != "calendar" else (1, 1.6))
     for part, kind in ((upper, top), (lower, bottom)):
-        draw_chart(kind, part, data)
+        draw_chart(kind, part, links if kind == "associations" and links else data)
     return page
 
 

@@ -10,7 +10,7 @@ from matplotlib.patches import Rectangle
 
 from journal.analysis import pairs
 from journal.analysis.insights import Insight
-from journal.analysis.series import period_text
+from journal.analysis.series import DailySeries, period_text
 from journal.analysis.summary import MIN_DAYS_TO_COMPARE, SEVERE_PAIN, Change, PeriodSummary
 from journal.analysis.wording import CAUTION
 from journal.charts.style import INK
@@ -64,8 +64,9 @@ class _Writer:
 
 
 def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[Insight],
-                      options: ReportOptions) -> None:
-    """Write page 1 onto *figure* (a blank page)."""
+                      options: ReportOptions, history: DailySeries | None = None) -> None:
+    """Write page 1 onto *figure* (a blank page); *results* rest on *history* when given (the
+    period was too short for them), else on the period."""
     w = _Writer(figure)
     w.line("Pain & Mood Journal: summary for my doctor", size=16, bold=True)
     if options.name.strip():
@@ -81,7 +82,7 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)
-    _associations(w, results)
+    _associations(w, results, history)
     _questions(figure, w, options.questions)
 
 
@@ -161,8 +162,12 @@ def _compare(change: Change | None, days: int, mark: bool = True) -> str:
     return text
 
 
-def _associations(w: _Writer, results: Sequence[Insight]) -> None:
+def _associations(w: _Writer, results: Sequence[Insight], history: DailySeries | None) -> None:
     w.line("What went together in my data", size=12, bold=True, gap=0.02)
+    if history is not None:
+        w.line(f"This period alone is too short for these, so they rest on my whole journal up "
+               f"to its end: {period_text(history.start, history.end)} "
+               f"({history.days_logged:,} days logged).", indent=0.02, size=9)
     shown = [r for r in results if r.status == "ok" and r.found]
     if not shown:
         ok = [r for r in results if r.status == "ok"]

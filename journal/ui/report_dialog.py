@@ -157,6 +157,8 @@ class ReportDialog(QDialog):
         today = dt.date.today()
         self.last_visit.setDate(QDate.fromString(visit, "yyyy-MM-dd") if visit
                                 else qdate(today - dt.timedelta(days=42)))
+        if visit:  # a visit is known: the report covers what happened since
+            self.preset.setCurrentIndex(self.preset.findData(VISIT))
         self.from_edit.setDate(qdate(today - dt.timedelta(days=29)))
         self.to_edit.setDate(qdate(today))
         self.name.setText(str(self.settings.value("report/name", "")))

@@ -165,3 +165,14 @@ def test_with_2_of_30_days_logged_no_rate_counts_unlogged_days(tmp_path):
     assert "too few days to compare (29 days then, 2 days now; 7 each are needed)" in text
     assert "flare (1 day)" in text
     assert "Mean 7.0, median 7" in text  # of the two logged days, not of 30
+
+
+def test_a_period_too_short_for_associations_borrows_the_whole_journal_and_says_so(tmp_path):
+    end = dt.date(2026, 6, 30)
+    out = tmp_path / "short.pdf"
+    write_report(out, demo_entries(400, seed=3, end=end),
+                 ReportOptions(end - dt.timedelta(days=13), end))
+    first = " ".join(pdf_text(out)[0][0].split())
+    assert "This period alone is too short for these, so they rest on my whole journal up " \
+           "to its end: 27 May 2025 – 30 Jun 2026" in first
+    assert "n = " in first  # the associations themselves are there
