@@ -232,12 +232,14 @@ def delete(date: dt.date) -> None:
 
 @cli.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True, help="csv opens in spreadsheets; json is for programs.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "fhir"]), default="csv",
+              show_default=True, help="csv opens in spreadsheets; json is for programs (both "
+              "import back losslessly); fhir is a FHIR R4 Bundle of Observations for clinic "
+              "systems (numbers only, no notes or tags).")
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE; - is standard output (the default).")
 def export(fmt: str, output: Path | None) -> None:
-    """Export every day, losslessly."""
+    """Export every day: losslessly (csv, json), or as FHIR for a clinic's systems."""
     if output == Path("-"):
         output = None
     journal = _journal()
