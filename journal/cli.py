@@ -401,17 +401,22 @@ def chart_command(kind: str, preset: str | None, start: dt.date | None, end: dt.
 
 @cli.command("report")
 @_db_option
-@_period("30 days before --to", "today")
+@_period("6 weeks before --to", "today")
 @click.option("--name", default="", help="Your name, printed on page 1 (optional).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]),
               help="Paper size (default: from your locale).")
 @click.option("--notes", "include_notes", is_flag=True,
               help="Add the notes of the days (left out by default, for privacy).")
 @click.option("--questions", default="", help="Text for the 'Questions for my doctor' box.")
+@click.option("--leave-out", "leave_out", multiple=True,
+              type=click.Choice(["associations", "charts"]),
+              help="Leave a part out: associations (what went together), charts (the chart "
+                   "pages). Repeat for both.")
 @click.option("-o", "--output", metavar="FILE.pdf", required=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Where to save the PDF.")
 def report_command(preset: str | None, start: dt.date | None, end: dt.date | None, name: str,
-                   paper: str | None, include_notes: bool, questions: str, output: Path) -> None:
+                   paper: str | None, include_notes: bool, questions: str,
+                   leave_out: tuple[str, ...], output: Path) -> None:
     """A doctor-visit report: a one-minute summary page and the charts, as a PDF."""
     from journal.domain.periods import DEFAULT_REPORT
     from journal.report.options import ReportOptions, default_paper
@@ -422,7 +427,8 @@ def report_command(preset: str | None, start: dt.date | None, end: dt.date | Non
     if start is None:
         start, end = journal.period(preset or DEFAULT_REPORT, None, end)
     start, end = journal.period(None, start, end)
-    options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes)
+    options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes,
+                            frozenset(leave_out))
     _refuse_journal_files(output)
     try:
         pages = journal.write_report(options, output)

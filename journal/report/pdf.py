@@ -46,8 +46,10 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     links, history = _associations_data(entries, data, options)
     previous = daily_series(before, *options.previous) if before else None
     notes = _note_lines([e for e in in_period if e.notes]) if options.include_notes else []
-    charts = series.days_logged >= MIN_DAYS_FOR_CHARTS
-    total = 1 + (len(CHART_PAGES) if charts else 0) + math.ceil(len(notes) / NOTES_PER_PAGE)
+    charts = series.days_logged >= MIN_DAYS_FOR_CHARTS and "charts" not in options.leave_out
+    chart_pages = [(top, None if bottom == "associations" and "associations" in options.leave_out
+                    else bottom) for top, bottom in CHART_PAGES]
+    total = 1 + (len(chart_pages) if charts else 0) + math.ceil(len(notes) / NOTES_PER_PAGE)
     size = PAPERS[options.paper]
     with chart_style():
         first = Figure(figsize=size)
@@ -57,7 +59,7 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
         if not first_only:
             if charts:
                 pages += [_chart_page(size, data, top, bottom, links)
-                          for top, bottom in CHART_PAGES]
+                          for top, bottom in chart_pages]
             pages += _notes_pages(size, notes)
         for number, page in enumerate(pages, start=1):
             _footer(page, options, number, total)
@@ -102,7 +104,7 @@ def _associations_data(entries: Sequence[Entry], data: ChartData,
 def _chart_page(size: tuple[float, float], data: ChartData, top: str,
                 bottom: str | None, links: ChartData | None = None) -> Figure:
     page = Figure(figsize=size, layout="constrained")
-    if bottom is None:  # the trends chart places its panels itself
+    if top == "trends":  # the trends chart places its panels itself
         page.set_layout_engine("none")
         draw_trends(page, data.series, frame=printable_area(size))
         return page
@@ -111,6 +113,9 @@ def _chart_page(size: tuple[float, float], data: ChartData, top: str,
     grid = page.add_gridspec(3, 3, width_ratios=(left, right - left, 1 - right),
                              height_ratios=(1 - high, high - low, low), wspace=0, hspace=0)
     area = page.add_subfigure(grid[1, 1])
+    if bottom is None:
+        draw_chart(top, area, data)
+        return page
     upper, lower = area.subfigures(2, 1, height_ratios=(1, 1) if top != "calendar" else (1, 1.6))
     for part, kind in ((upper, top), (lower, bottom)):
         draw_chart(kind, part, links if kind == "associations" and links else data)

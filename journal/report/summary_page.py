@@ -82,7 +82,8 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)
-    _associations(w, results, history)
+    if "associations" not in options.leave_out:
+        _associations(w, results, history)
     _questions(figure, w, options.questions)
 
 

@@ -176,3 +176,17 @@ def test_a_period_too_short_for_associations_borrows_the_whole_journal_and_says_
     assert "This period alone is too short for these, so they rest on my whole journal up " \
            "to its end: 27 May 2025 – 30 Jun 2026" in first
     assert "n = " in first  # the associations themselves are there
+
+
+def test_the_clinician_can_leave_out_associations_and_charts(known_journal, tmp_path, capsys):
+    out = tmp_path / "plain.pdf"
+    assert run("--db", str(known_journal), "report", "--from", "2026-01-01", "--to",
+               "2026-03-31", "--leave-out", "associations", "-o", str(out)) == 0
+    pages, _ = pdf_text(out)
+    text = " ".join(" ".join(pages).split())
+    assert len(pages) == 4 and "What went together" not in text
+    assert "How things went together" not in text and "day by day" in text  # the calendar stays
+    assert run("--db", str(known_journal), "report", "--from", "2026-01-01", "--to",
+               "2026-03-31", "--leave-out", "charts", "-o", str(out)) == 0
+    pages, _ = pdf_text(out)
+    assert len(pages) == 1 and "Page 1 of 1" in " ".join(pages[0].split())
