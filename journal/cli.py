@@ -232,12 +232,14 @@ def delete(date: dt.date) -> None:
 
 @cli.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True, help="csv opens in spreadsheets; json is for programs.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "fhir"]), default="csv",
+              show_default=True, help="csv opens in spreadsheets; json is for programs (both "
+              "import back losslessly); fhir is a FHIR R4 Bundle of Observations for clinic "
+              "systems (numbers only, no notes or tags).")
 @click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE; - is standard output (the default).")
 def export(fmt: str, output: Path | None) -> None:
-    """Export every day, losslessly."""
+    """Export every day: losslessly (csv, json), or as FHIR for a clinic's systems."""
     if output == Path("-"):
         output = None
     journal = _journal()
@@ -399,17 +401,22 @@ def chart_command(kind: str, preset: str | None, start: dt.date | None, end: dt.
 
 @cli.command("report")
 @_db_option
-@_period("30 days before --to", "today")
+@_period("6 weeks before --to", "today")
 @click.option("--name", default="", help="Your name, printed on page 1 (optional).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]),
               help="Paper size (default: from your locale).")
 @click.option("--notes", "include_notes", is_flag=True,
               help="Add the notes of the days (left out by default, for privacy).")
 @click.option("--questions", default="", help="Text for the 'Questions for my doctor' box.")
+@click.option("--leave-out", "leave_out", multiple=True,
+              type=click.Choice(["associations", "charts"]),
+              help="Leave a part out: associations (what went together), charts (the chart "
+                   "pages). Repeat for both.")
 @click.option("-o", "--output", metavar="FILE.pdf", required=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Where to save the PDF.")
 def report_command(preset: str | None, start: dt.date | None, end: dt.date | None, name: str,
-                   paper: str | None, include_notes: bool, questions: str, output: Path) -> None:
+                   paper: str | None, include_notes: bool, questions: str,
+                   leave_out: tuple[str, ...], output: Path) -> None:
     """A doctor-visit report: a one-minute summary page and the charts, as a PDF."""
     from journal.domain.periods import DEFAULT_REPORT
     from journal.report.options import ReportOptions, default_paper
@@ -420,7 +427,8 @@ def report_command(preset: str | None, start: dt.date | None, end: dt.date | Non
     if start is None:
         start, end = journal.period(preset or DEFAULT_REPORT, None, end)
     start, end = journal.period(None, start, end)
-    options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes)
+    options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes,
+                            frozenset(leave_out))
     _refuse_journal_files(output)
     try:
         pages = journal.write_report(options, output)

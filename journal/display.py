@@ -13,6 +13,13 @@ TABLE_HEADINGS = {**{m.key: (m.short or m.label).split(" (")[0].lower() for m in
                   "activity_minutes": "active"}
 
 
+def hours_and_minutes(hours: float) -> str:
+    """``7 h 30`` (and ``7 h``, ``0 h 45``): how a length of sleep is read aloud."""
+    minutes = round(hours * 60)
+    whole, rest = divmod(minutes, 60)
+    return f"{whole} h {rest:02d}" if rest else f"{whole} h"
+
+
 def describe_entry(entry: Entry) -> str:
     """Every field of one day, one per line; unknown values say so."""
     rows = [(m.label, _value(entry, m)) for m in MEASURES]

@@ -277,8 +277,9 @@ class Journal:
         save_figure(self.chart(kind, start, end, measure), path)
 
     def report_days(self, options: ReportOptions) -> list[Entry]:
-        """The days a report needs: its period and the period of equal length before it."""
-        return self.days(options.previous[0], options.end)
+        """The days a report needs: every day up to its end (the period, the period of equal
+        length before it, and the history its associations rest on when the period is short)."""
+        return self.days(None, options.end)
 
     def write_report(self, options: ReportOptions, path: Path) -> int:
         """The doctor-visit PDF; returns the number of pages."""

@@ -108,3 +108,8 @@ def paired(x: np.ndarray, y: np.ndarray, lag: int = 0) -> tuple[np.ndarray, np.n
 def period_text(start: dt.date, end: dt.date) -> str:
     """``1 Mar 2026 – 31 May 2026``: how charts, insights and the report name a period."""
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def logged_text(logged: int, days: int) -> str:
+    """``12 of 30 days logged``; ``1 of 1 day logged``: counts in words, the grammar right."""
+    return f"{logged:,} of {days:,} {'day' if days == 1 else 'days'} logged"

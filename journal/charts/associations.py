@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from journal.analysis import pairs
 from journal.analysis.insights import Insight
 from journal.analysis.series import DailySeries, period_text
-from journal.charts.style import BLUE, DAILY, INK, chart_style
+from journal.charts.style import BLUE, DAILY, INK, chart_style, fitted
 
 
 def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
@@ -33,8 +33,9 @@ def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
     ax.set_yticks(range(len(rows)), [r.label for r in rows])
     ax.set_xlim(-1, 1)
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_xlabel("Rank correlation ρ with its 95 % interval: above 0, both rise together; "
-                  "below 0, one falls as the other rises")
+    ax.set_xlabel(fitted("Rank correlation ρ with its 95 % interval: above 0, both rise "
+                         "together; below 0, one falls as the other rises",
+                         _width(ax.figure) * 0.85))
     ax.set_title("How things went together in your data", loc="left")
     ax.grid(axis="y", visible=False)
 
@@ -43,6 +44,12 @@ def draw_association_overview(figure: Figure, series: DailySeries,
                               results: Sequence[Insight]) -> None:
     with chart_style():
         draw_associations(figure.subplots(), results)
-        figure.suptitle(f"{period_text(series.start, series.end)}. Filled: a link found after "
-                        "allowing for trends and many comparisons. Associations, not proof of "
-                        "cause.", x=0.01, ha="left", fontsize=9, fontweight="normal")
+        figure.suptitle(fitted(f"{period_text(series.start, series.end)}. Filled: a link found "
+                               "after allowing for trends and many comparisons. Associations, "
+                               "not proof of cause.", _width(figure) * 0.95, 9),
+                        x=0.01, ha="left", fontsize=9, fontweight="normal")
+
+
+def _width(figure: Figure) -> float:
+    """The width of *figure* (or of a part of a page) in inches."""
+    return figure.bbox.width / figure.dpi

@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from journal.analysis.series import DailySeries
 from journal.charts.associations import draw_association_overview
-from journal.charts.calendar import draw_calendar_chart
+from journal.charts.calendar import draw_calendar_chart, strips
 from journal.charts.data import ChartData
 from journal.charts.kinds import KINDS
 from journal.charts.scatter import draw_activity_pain, draw_single, draw_sleep_pain
@@ -38,13 +38,19 @@ def draw_chart(kind: str, figure: Figure, data: ChartData | DailySeries,
         draw_association_overview(figure, series, data.insights)
     elif kind == "calendar":
         draw_calendar_chart(figure, series, measure)
+    elif kind == "mood-calendar":
+        draw_calendar_chart(figure, series, "mood")
     else:
         raise ValueError(f"unknown chart {kind!r}; the charts are {', '.join(KINDS)}")
 
 
 def chart_figure(kind: str, data: ChartData | DailySeries, measure: str = "pain") -> Figure:
     """A standalone figure of chart *kind*, sized for export."""
-    figure = Figure(figsize=KINDS[kind][1], layout="constrained")
+    width, height = KINDS[kind][1]
+    if kind.endswith("calendar"):  # one strip of weeks per year of the period
+        series = data.series if isinstance(data, ChartData) else data
+        height += 1.5 * (len(strips(series.start, series.end)) - 1)
+    figure = Figure(figsize=(width, height), layout="constrained")
     draw_chart(kind, figure, data, measure)
     return figure
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from journal.analysis.series import DailySeries, paired, period_text
 from journal.charts.style import BLUE, DAILY, INK, VERMILLION, chart_style
@@ -56,8 +58,15 @@ def draw_activity_pain(ax: Axes, series: DailySeries) -> None:
                flierprops={"marker": ".", "markeredgecolor": DAILY})
     means = [g.mean() if len(g) else np.nan for g in groups]
     ax.plot(range(1, len(groups) + 1), means, linestyle="none", marker="D", color=BLUE,
-            label="mean")
-    ax.legend(loc="upper right")
+            label="average")
+    # What a box plot shows, in words (a tired reader should not need to know box plots).
+    ax.legend(handles=[
+        Patch(facecolor="#e8e8e8", edgecolor=INK, label="box: the middle half of the days"),
+        Line2D([], [], color=VERMILLION, linewidth=2.4, label="line: the middle day (median)"),
+        Line2D([], [], color=INK, linewidth=1, label="whiskers: the usual range; dots: unusual "
+               "days"),
+        Line2D([], [], color=BLUE, marker="D", linestyle="none", label="diamond: the average"),
+    ], loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=8)  # not on the data
     ax.set_xlabel("Activity on the day before")
     ax.set_ylabel("Pain the next day (0–10)")
     ax.set_ylim(-0.5, 10.5)

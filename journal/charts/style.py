@@ -48,6 +48,14 @@ def chart_style(*, whole_page: bool = False) -> Iterator[None]:
 
 
 
+def fitted(text: str, width_inches: float, fontsize: float = 10) -> str:
+    """*text* broken into lines no wider than *width_inches* at *fontsize* points (an average
+    character of DejaVu Sans is about 0.58 of the font size wide)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, max(20, int(width_inches * 72 / (fontsize * 0.58)))))
+
+
 def measure_title(measure: str) -> str:
     """``Pain (0 = no pain, 10 = worst pain imaginable)``: the registry's one wording."""
     if measure == "activity_minutes":

@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from journal.analysis.series import DailySeries, period_text, rolling_mean
+from journal.analysis.series import DailySeries, logged_text, period_text, rolling_mean
 from journal.charts.style import (
     BLUE,
     DAILY,
@@ -66,9 +66,12 @@ def draw_trend(ax: Axes, series: DailySeries, measure: str) -> None:
     if limits:
         ax.set_ylim(*limits)
         ax.set_yticks(range(0, 11, 2))
+    elif np.isnan(values).all():
+        ax.set_ylim(0, 1)
+        ax.set_yticks([])
     else:
         ax.set_ylim(bottom=0)
-    if all(v != v for v in values):  # nothing recorded in the period
+    if np.isnan(values).all():  # nothing recorded in the period
         ax.text(0.5, 0.5, "not recorded in this period", transform=ax.transAxes, ha="center",
                 va="center", color=DAILY)
 
@@ -104,24 +107,52 @@ def _broken_at_gaps(mean: np.ndarray, values: np.ndarray) -> np.ndarray:
     return np.where(run, np.nan, mean)
 
 
-def draw_trends(figure: Figure, series: DailySeries) -> None:
-    """Four stacked panels sharing the date axis, with the period and days logged on top."""
+def draw_trends(figure: Figure, series: DailySeries,
+                frame: tuple[float, float, float, float] = (0, 0, 1, 1)) -> None:
+    """Four stacked panels sharing the date axis, with the period and days logged on top.
+
+    Everything is drawn inside *frame* (left, bottom, right, top in figure fractions): a
+    report page passes its printable area.
+    """
+    x0, y0, x1, y1 = frame
+    width, height = x1 - x0, y1 - y0
+    margins = {"left": x0 + MARGINS["left"] * width, "right": x0 + MARGINS["right"] * width,
+               "bottom": y0 + MARGINS["bottom"] * height, "top": y0 + MARGINS["top"] * height,
+               "hspace": MARGINS["hspace"]}
     with chart_style():
         # Fixed margins: the layout solver would cost ~90 ms per redraw of this 4-panel chart.
         figure.set_layout_engine("none")
-        axes = figure.subplots(len(PANELS), 1, sharex=True, gridspec_kw=MARGINS)
+        axes = figure.subplots(len(PANELS), 1, sharex=True, gridspec_kw=margins)
         for ax, measure in zip(axes, PANELS, strict=True):
             draw_trend(ax, series, measure)
-        locator = mdates.AutoDateLocator()
-        axes[-1].xaxis.set_major_locator(locator)
-        axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        # Exactly the period asked for, whatever days were logged in it.
+        half_day = np.timedelta64(12, "h")
+        axes[-1].set_xlim(np.datetime64(series.start) - half_day,
+                          np.datetime64(series.end) + half_day)
+        if len(series) <= 14:  # a day per tick (never hours), named in full
+            axes[-1].xaxis.set_major_locator(mdates.DayLocator(interval=max(1, len(series) // 7)))
+            axes[-1].xaxis.set_major_formatter(_day_and_month)
+        elif len(series) <= 92:
+            axes[-1].xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+            axes[-1].xaxis.set_major_formatter(_day_and_month)
+        else:  # the title names the period with its years: no offset text to clip
+            locator = mdates.AutoDateLocator()
+            axes[-1].xaxis.set_major_locator(locator)
+            axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator,
+                                                                            show_offset=False))
         handles, labels = axes[0].get_legend_handles_labels()  # daily, mean (and overlays)
         daily = "weekly range of daily values" if len(series) > LONG_DAYS else "daily value"
         figure.legend(handles[:2], [daily, labels[1]], loc="upper right", ncols=2, fontsize=9,
-                      bbox_to_anchor=(0.99, 0.955))  # a line below the title: fits portrait
+                      bbox_to_anchor=(x0 + 0.99 * width, y0 + 0.955 * height))  # below the title
         figure.suptitle(f"Trends, {period_text(series.start, series.end)} "
-                        f"({series.days_logged} of {len(series)} days logged)",
-                        fontweight="bold", x=0.01, y=0.985, ha="left", va="top")
+                        f"({logged_text(series.days_logged, len(series))})",
+                        fontweight="bold", x=x0 + 0.01 * width, y=y0 + 0.985 * height, ha="left",
+                        va="top")
+
+
+def _day_and_month(value: float, _position: object = None) -> str:
+    day = mdates.num2date(value)
+    return f"{day.day} {day:%b}"
 
 
 def trends_figure(series: DailySeries, figsize: tuple[float, float] = (10, 8)) -> Figure:

@@ -25,10 +25,11 @@ class Preset:
 PRESETS: tuple[Preset, ...] = (
     Preset("7", "Last 7 days", 7),
     Preset("30", "Last 30 days", 30),
+    Preset("42", "Last 6 weeks", 42),  # clinicians re-evaluate every 4-6 weeks
     Preset("90", "Last 90 days", 90),
     Preset("365", "Last 365 days", 365),
     Preset("all", "All days", None),
 )
 PRESET_BY_KEY = {p.key: p for p in PRESETS}
 #: Where each surface starts.
-DEFAULT_CHART, DEFAULT_REPORT, DEFAULT_HISTORY = "90", "30", "all"
+DEFAULT_CHART, DEFAULT_REPORT, DEFAULT_HISTORY = "90", "42", "all"

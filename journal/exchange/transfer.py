@@ -18,10 +18,14 @@ FORMATS = ("csv", "json")
 
 
 def export_bytes(document: JournalDocument, fmt: str) -> bytes:
-    """*document* in the journal's own *fmt*, UTF-8: "json" holds every section; "csv" (with
-    a byte-order mark, for spreadsheets) holds the days."""
+    """*document* in *fmt*, UTF-8: "json" holds every section; "csv" (with a byte-order mark,
+    for spreadsheets) holds the days; "fhir" is a FHIR R4 Bundle of the days' numbers."""
     if fmt == "csv":
         return dump_csv(document).encode("utf-8-sig")
+    if fmt == "fhir":  # a companion for clinic systems: numbers only, not read back
+        from journal.exchange.fhir import dump_fhir
+
+        return dump_fhir(document).encode("utf-8")
     return dump_json(document).encode("utf-8")
 
 

@@ -12,6 +12,8 @@ PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
 _LETTER_TERRITORIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "PA", "SV",
                        "NI", "DO", "BZ"}
 MIN_DAYS_FOR_CHARTS = 7
+#: Parts of the report a clinician may leave out: name -> what the window calls it.
+OPTIONAL_SECTIONS = {"associations": "What went together", "charts": "The chart pages"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class ReportOptions:
     name: str = ""
     questions: str = ""
     include_notes: bool = False
+    leave_out: frozenset[str] = frozenset()  # of OPTIONAL_SECTIONS
 
     @property
     def days(self) -> int:

@@ -10,17 +10,23 @@ from pathlib import Path
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from journal.analysis.series import daily_series, period_text
+from journal.analysis.series import DailySeries, daily_series, period_text
 from journal.analysis.summary import summarize
 from journal.charts.catalog import draw_chart
 from journal.charts.data import ChartData
 from journal.charts.style import chart_style
+from journal.charts.trends import draw_trends
 from journal.domain import Entry
 from journal.exchange.files import private_output
 from journal.report.options import MIN_DAYS_FOR_CHARTS, PAPERS, ReportOptions
 from journal.report.summary_page import draw_summary_page
 
 FOOTER = "Self-reported data from Pain & Mood Journal"
+MM = 1 / 25.4  # inches
+#: Ink stays at least this far from every edge of the paper (printers lose 4-6 mm).
+MARGIN = 12 * MM
+#: The footer's baseline sits this far above the bottom edge; content ends above it.
+FOOTER_AT, CONTENT_BOTTOM = 12 * MM, 20 * MM
 FOOTER_GREY = "#444444"
 # (top chart, bottom chart) per chart page, after page 1.
 CHART_PAGES = (("trends", None), ("sleep-pain", "activity-pain"), ("calendar", "associations"))
@@ -37,18 +43,23 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     before = [e for e in entries if options.previous[0] <= e.date <= options.previous[1]]
     series = daily_series(in_period, options.start, options.end)
     data = ChartData(series)  # the insights, worked out once for page 1 and the charts
+    links, history = _associations_data(entries, data, options)
     previous = daily_series(before, *options.previous) if before else None
     notes = _note_lines([e for e in in_period if e.notes]) if options.include_notes else []
-    charts = series.days_logged >= MIN_DAYS_FOR_CHARTS
-    total = 1 + (len(CHART_PAGES) if charts else 0) + math.ceil(len(notes) / NOTES_PER_PAGE)
+    charts = series.days_logged >= MIN_DAYS_FOR_CHARTS and "charts" not in options.leave_out
+    chart_pages = [(top, None if bottom == "associations" and "associations" in options.leave_out
+                    else bottom) for top, bottom in CHART_PAGES]
+    total = 1 + (len(chart_pages) if charts else 0) + math.ceil(len(notes) / NOTES_PER_PAGE)
     size = PAPERS[options.paper]
     with chart_style():
         first = Figure(figsize=size)
-        draw_summary_page(first, summarize(series, previous), data.insights, options)
+        draw_summary_page(first, summarize(series, previous, in_period), links.insights, options,
+                          history=history)
         pages = [first]
         if not first_only:
             if charts:
-                pages += [_chart_page(size, data, top, bottom) for top, bottom in CHART_PAGES]
+                pages += [_chart_page(size, data, top, bottom, links)
+                          for top, bottom in chart_pages]
             pages += _notes_pages(size, notes)
         for number, page in enumerate(pages, start=1):
             _footer(page, options, number, total)
@@ -66,16 +77,48 @@ def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions) -
     return len(pages)
 
 
+def printable_area(size: tuple[float, float]) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of a page's content, in fractions of the page."""
+    width, height = size
+    return (MARGIN / width, CONTENT_BOTTOM / height, 1 - MARGIN / width, 1 - MARGIN / height)
+
+
+def _associations_data(entries: Sequence[Entry], data: ChartData,
+                       options: ReportOptions) -> tuple[ChartData, DailySeries | None]:
+    """The insights page 1 and the associations chart show, and the history they rest on
+    when it is not the period itself.
+
+    A period too short for any association (the default six weeks often is) borrows the whole
+    journal up to the period's end, and says so.
+    """
+    if any(r.status == "ok" for r in data.insights) or not entries \
+            or entries[0].date >= options.start:
+        return data, None
+    before_end = [e for e in entries if e.date <= options.end]
+    wider = ChartData(daily_series(before_end, before_end[0].date, options.end))
+    if not any(r.status == "ok" for r in wider.insights):
+        return data, None
+    return wider, wider.series
+
+
 def _chart_page(size: tuple[float, float], data: ChartData, top: str,
-                bottom: str | None) -> Figure:
+                bottom: str | None, links: ChartData | None = None) -> Figure:
     page = Figure(figsize=size, layout="constrained")
-    page.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # room for the footer
-    if bottom is None:
-        draw_chart(top, page, data)
+    if top == "trends":  # the trends chart places its panels itself
+        page.set_layout_engine("none")
+        draw_trends(page, data.series, frame=printable_area(size))
         return page
-    upper, lower = page.subfigures(2, 1, height_ratios=(1, 1) if top != "calendar" else (1, 1.6))
+    left, low, right, high = printable_area(size)
+    # The charts live in a part of the page that stops at the margins, titles included.
+    grid = page.add_gridspec(3, 3, width_ratios=(left, right - left, 1 - right),
+                             height_ratios=(1 - high, high - low, low), wspace=0, hspace=0)
+    area = page.add_subfigure(grid[1, 1])
+    if bottom is None:
+        draw_chart(top, area, data)
+        return page
+    upper, lower = area.subfigures(2, 1, height_ratios=(1, 1) if top != "calendar" else (1, 1.6))
     for part, kind in ((upper, top), (lower, bottom)):
-        draw_chart(kind, part, data)
+        draw_chart(kind, part, links if kind == "associations" and links else data)
     return page
 
 
@@ -100,6 +143,9 @@ def _notes_pages(size: tuple[float, float], lines: Sequence[str]) -> list[Figure
 
 
 def _footer(page: Figure, options: ReportOptions, number: int, total: int) -> None:
-    page.text(0.08, 0.02, f"{period_text(options.start, options.end)}  ·  {FOOTER}",
-              fontsize=8, color=FOOTER_GREY)
-    page.text(0.92, 0.02, f"Page {number} of {total}", fontsize=8, ha="right", color=FOOTER_GREY)
+    left, _, right, _ = printable_area(tuple(page.get_size_inches()))
+    at = FOOTER_AT / page.get_figheight()
+    page.text(left, at, f"{period_text(options.start, options.end)}  ·  {FOOTER}",
+              fontsize=8, color=FOOTER_GREY, va="baseline")
+    page.text(right, at, f"Page {number} of {total}", fontsize=8, ha="right", va="baseline",
+              color=FOOTER_GREY)

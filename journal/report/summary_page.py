@@ -10,20 +10,25 @@ from matplotlib.patches import Rectangle
 
 from journal.analysis import pairs
 from journal.analysis.insights import Insight
-from journal.analysis.series import period_text
-from journal.analysis.summary import Change, PeriodSummary
+from journal.analysis.series import DailySeries, period_text
+from journal.analysis.summary import MIN_DAYS_TO_COMPARE, SEVERE_PAIN, Change, PeriodSummary
 from journal.analysis.wording import CAUTION
-from journal.charts.style import INK, measure_title
+from journal.charts.style import INK
+from journal.display import hours_and_minutes
 from journal.domain import MEASURE_BY_KEY
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
 
 #: The measures page 1 summarises (worst pain within the pain lines); a test names any measure
 #: of the registry that is neither here nor in NOT_SHOWN.
-SHOWN = ("pain", "worst_pain", "pain_interference", "mood", "sleep_hours")
-NOT_SHOWN = frozenset({"energy", "sleep_quality"})
+SHOWN = ("pain", "worst_pain", "pain_interference", "mood", "energy", "sleep_hours",
+         "sleep_quality")
+NOT_SHOWN: frozenset[str] = frozenset()
 
 LEFT = 0.08
 WRAP = 92  # characters per line at 10 pt across the page
+LABELS = 0.22  # the width of the label column of the measures
+ROW_WRAP = 74  # characters per line at 9.5 pt beside the labels
+MUTED = "#555555"
 
 
 class _Writer:
@@ -40,16 +45,35 @@ class _Writer:
                              fontweight="bold" if bold else "normal", va="top")
             self.y -= size / 72 / self.figure.get_figheight() * 1.45
 
+    def row(self, label: str, note: str, lines: Sequence[str], gap: float = 0.008) -> None:
+        """A bold *label* (with its scale *note* in small grey below it) beside its lines."""
+        self.y -= gap
+        top, step = self.y, lambda size: size / 72 / self.figure.get_figheight() * 1.4
+        self.figure.text(LEFT, top, label, fontsize=10.5, fontweight="bold", color=INK,
+                         va="top")
+        left_y = top - step(10.5)
+        for part in textwrap.wrap(note, 34):
+            self.figure.text(LEFT, left_y, part, fontsize=7.5, color=MUTED, va="top")
+            left_y -= step(7.5)
+        right_y = top
+        for text in lines:
+            for part in textwrap.wrap(text, ROW_WRAP):
+                self.figure.text(LEFT + LABELS, right_y, part, fontsize=9.5, color=INK, va="top")
+                right_y -= step(9.5)
+        self.y = min(left_y, right_y)
+
 
 def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[Insight],
-                      options: ReportOptions) -> None:
-    """Write page 1 onto *figure* (a blank page)."""
+                      options: ReportOptions, history: DailySeries | None = None) -> None:
+    """Write page 1 onto *figure* (a blank page); *results* rest on *history* when given (the
+    period was too short for them), else on the period."""
     w = _Writer(figure)
     w.line("Pain & Mood Journal: summary for my doctor", size=16, bold=True)
     if options.name.strip():
         w.line(f"Name: {options.name.strip()}", size=11, gap=0.006)
-    w.line(f"Period: {period_text(summary.start, summary.end)} ({summary.days} days). "
-           f"Days logged: {summary.days_logged} of {summary.days}.", size=11, gap=0.006)
+    gap = f"; longest gap {_days(summary.longest_gap)}" if summary.longest_gap else ""
+    w.line(f"Period: {period_text(summary.start, summary.end)} ({_days(summary.days)}). "
+           f"Days logged: {summary.days_logged} of {summary.days}{gap}.", size=11, gap=0.006)
     if summary.days_logged == 0:
         w.line("No days were logged in this period, so there is nothing to chart.", gap=0.01,
                bold=True)
@@ -58,64 +82,93 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)
-    _associations(w, results)
+    if "associations" not in options.leave_out:
+        _associations(w, results, history)
     _questions(figure, w, options.questions)
 
 
 def _measures(w: _Writer, s: PeriodSummary) -> None:
-    w.line(measure_title("pain"), size=12, bold=True, gap=0.02)
-    if s.pain_mean is None:
-        w.line("Not recorded in this period.", indent=0.02)
-    else:
-        worst = f"; worst day {s.worst_pain[1]} on {s.worst_pain[0].day} {s.worst_pain[0]:%b %Y}" \
-            if s.worst_pain else ""
-        w.line(f"Mean {s.pain_mean:.1f}, median {s.pain_median:.1f}{worst}.", indent=0.02)
-        w.line(_compare(s.pain_change, s.days), indent=0.02)
-    w.line(f"How much pain got in the way ({MEASURE_BY_KEY['pain_interference'].words})",
-           size=12, bold=True, gap=0.012)
-    if s.interference_mean is None:
-        w.line("Not recorded in this period.", indent=0.02)
-    else:
-        w.line(f"Mean {s.interference_mean:.1f}. "
-               f"{_compare(s.interference_change, s.days, mark=False)}", indent=0.02)
-    w.line(measure_title("mood"), size=12, bold=True, gap=0.012)
-    if s.mood_mean is None:
-        w.line("Not recorded in this period.", indent=0.02)
-    else:
-        w.line(f"Mean {s.mood_mean:.1f}. {_compare(s.mood_change, s.days, mark=False)}",
-               indent=0.02)
-    w.line("Sleep", size=12, bold=True, gap=0.012)
-    if s.sleep_mean is None:
-        w.line("Not recorded in this period.", indent=0.02)
-    else:
-        w.line(f"Mean {s.sleep_mean:.1f} hours a night; {s.short_nights} of {s.nights_recorded} "
-               f"recorded nights under {s.short_night_hours:g} hours.", indent=0.02)
-    w.line("Physical activity", size=12, bold=True, gap=0.012)
-    if s.active_days_per_week is None:
-        w.line("Not recorded in this period.", indent=0.02)
-    else:
-        minutes = f"; {s.active_minutes_mean:.0f} minutes on an active day on average" \
+    """A row per measure; every rate names the days it counts."""
+    w.y -= 0.012
+    not_recorded = ["Not recorded in this period."]
+
+    def row(key: str, lines: Sequence[str], label: str = "", note: str = "") -> None:
+        measure = MEASURE_BY_KEY.get(key)
+        w.row(label or measure.heading, note or (measure.words if measure else ""),
+              lines or not_recorded)
+
+    pain: list[str] = []
+    if s.pain_mean is not None:
+        share = s.severe_pain_days / s.pain_days
+        pain = [f"Mean {s.pain_mean:.1f}, median {s.pain_median:g}; {SEVERE_PAIN} or more on "
+                f"{s.severe_pain_days} of {_days(s.pain_days)} with pain recorded "
+                f"({share:.0%}).", _compare(s.pain_change, s.days)]
+    row("pain", pain, label="Pain")
+    if s.worst_pain_mean is not None:
+        row("worst_pain", label="Worst pain", lines=[f"Mean {s.worst_pain_mean:.1f}; the worst was "
+                           f"{s.worst_pain[1]} on {s.worst_pain[0].day} {s.worst_pain[0]:%b}."])
+    row("pain_interference", [] if s.interference_mean is None else
+        [f"Mean {s.interference_mean:.1f}. {_compare(s.interference_change, s.days, False)}"],
+        label="Pain interference")
+    row("mood", [] if s.mood_mean is None else
+        [f"Mean {s.mood_mean:.1f}. {_compare(s.mood_change, s.days, mark=False)}"], label="Mood")
+    row("energy", [] if s.energy_mean is None else [f"Mean {s.energy_mean:.1f}."],
+        label="Energy")
+    sleep = []
+    if s.sleep_mean is not None:
+        quality = f" Quality {s.sleep_quality_mean:.1f} on average." \
+            if s.sleep_quality_mean is not None else ""
+        sleep = [f"Mean {hours_and_minutes(s.sleep_mean)} a night; {s.short_nights} of "
+                 f"{s.nights_recorded} recorded nights under {s.short_night_hours:g} hours."
+                 f"{quality}"]
+    row("sleep_hours", sleep, label="Sleep",
+        note=f"quality: {MEASURE_BY_KEY['sleep_quality'].words}")
+    activity = []
+    if s.active_days_per_week is not None:
+        minutes = f" {s.active_minutes_mean:.0f} minutes on an active day on average." \
             if s.active_minutes_mean is not None else ""
-        w.line(f"Active on {s.active_days_per_week:.1f} days a week{minutes}.", indent=0.02)
+        kinds = f" Mostly {_counted(s.activity_kinds[:3])}." if s.activity_kinds else ""
+        activity = [f"Active on {s.active_days_per_week:.1f} of every 7 days with activity "
+                    f"recorded ({s.active_days} of {_days(s.activity_days)}).{minutes}{kinds}"]
+    row("", activity, label="Physical activity", note="")
+    if s.tags:
+        row("", [f"{_counted(s.tags[:6])}."], label="Tags", note="days with each tag")
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def _counted(words: Sequence[tuple[str, int]]) -> str:
+    """``flare (6 days), migraine (1 day)``."""
+    return ", ".join(f"{word} ({_days(days)})" for word, days in words)
 
 
 def _compare(change: Change | None, days: int, mark: bool = True) -> str:
     if change is None:
-        return f"No days logged in the previous {days} days to compare with."
+        return f"Nothing recorded in the previous {days} days to compare with."
+    if min(change.before_days, change.after_days) < MIN_DAYS_TO_COMPARE:
+        return (f"Previous {days} days: too few days to compare ({_days(change.before_days)} "
+                f"then, {_days(change.after_days)} now; {MIN_DAYS_TO_COMPARE} each are needed).")
     before, after = round(change.before, 1), round(change.after, 1)  # as printed
     points = after - before
     direction = "up" if points > 0 else "down" if points < 0 else "unchanged"
     fraction = f" ({points / before:+.0%})" if before else ""
     amount = f" {abs(points):.1f} points{fraction}" if points else ""
-    text = f"Previous {days} days: mean {before:.1f}; now {direction}{amount}."
+    text = (f"Previous {days} days: mean {before:.1f} on {_days(change.before_days)}; "
+            f"now {direction}{amount} (on {_days(change.after_days)}).")
     if mark and change.meaningful:
         text += " >> A change of 2 points or 30 % or more: the size usually considered " \
                 "clinically meaningful."
     return text
 
 
-def _associations(w: _Writer, results: Sequence[Insight]) -> None:
+def _associations(w: _Writer, results: Sequence[Insight], history: DailySeries | None) -> None:
     w.line("What went together in my data", size=12, bold=True, gap=0.02)
+    if history is not None:
+        w.line(f"This period alone is too short for these, so they rest on my whole journal up "
+               f"to its end: {period_text(history.start, history.end)} "
+               f"({history.days_logged:,} days logged).", indent=0.02, size=9)
     shown = [r for r in results if r.status == "ok" and r.found]
     if not shown:
         ok = [r for r in results if r.status == "ok"]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -42,6 +43,16 @@ from journal.ui.widgets import date_edit, labelled_row, qdate, signals_blocked
 CUSTOM = "custom"  # beyond the app's presets: the dates in the From and To boxes
 EXPORT_FILTERS = "PNG image, 300 dpi (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 DETAIL_COLUMNS = ("Comparison", "ρ", "95 % interval", "days (n)", "effective n", "q", "status")
+#: One line in plain words for each column of the details, shown under them.
+DETAIL_WORDS = (
+    "ρ (rho): how closely the two go together, from −1 (one falls as the other rises) "
+    "through 0 (no link) to +1 (both rise together).",
+    "95 % interval: the range the true ρ is likely in; the wider it is, the less is known yet.",
+    "days (n): the days on which both were recorded and used.",
+    "effective n: those days counted as independent ones (similar days in a row count less).",
+    "q: the chance of a link this strong by luck, allowing for all comparisons made; "
+    "below 0.05 counts as a link.",
+)
 
 
 class ChartPanel(QWidget):
@@ -82,6 +93,10 @@ class ChartPanel(QWidget):
         row.addStretch(1)
         text.addLayout(row)
         text.addWidget(self.details, 1)
+        self.details_words = QLabel("<br>".join(DETAIL_WORDS))
+        self.details_words.setWordWrap(True)
+        self.details_words.hide()
+        text.addWidget(self.details_words)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.canvas)
         self.splitter.addWidget(below)
@@ -215,6 +230,7 @@ class ChartPanel(QWidget):
 
     def _on_details_toggled(self, shown: bool) -> None:
         self.details.setVisible(shown)
+        self.details_words.setVisible(shown)
         self.details_button.setText("Hide details" if shown else "Show details")
 
     def _on_export_clicked(self) -> None:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.periods import DEFAULT_REPORT, PRESETS
-from journal.report.options import PAPERS, ReportOptions, default_paper
+from journal.report.options import OPTIONAL_SECTIONS, PAPERS, ReportOptions, default_paper
 from journal.ui.file_actions import ask_file, output_refused
 from journal.ui.state import JournalState
 from journal.ui.widgets import date_edit, qdate, signals_blocked
@@ -92,7 +92,8 @@ class ReportDialog(QDialog):
         for signal in (self.preset.currentIndexChanged, self.last_visit.dateChanged,
                        self.from_edit.dateChanged, self.to_edit.dateChanged,
                        self.name.textChanged, self.paper.currentIndexChanged,
-                       self.notes.toggled, self.questions.textChanged):
+                       self.notes.toggled, self.questions.textChanged,
+                       *(box.toggled for box in self.sections.values())):
             signal.connect(self._on_changed)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.close_button.clicked.connect(self.close)
@@ -115,6 +116,10 @@ class ReportDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.notes = QCheckBox("Include the notes of the days (they may be private)")
+        self.sections = {name: QCheckBox(f"Include {words[0].lower()}{words[1:]}")
+                         for name, words in OPTIONAL_SECTIONS.items()}
+        for box in self.sections.values():
+            box.setChecked(True)
         self.questions = QPlainTextEdit()
         self.questions.setPlaceholderText("Questions for my doctor (printed on page 1)")
         self.questions.setTabChangesFocus(True)
@@ -123,6 +128,7 @@ class ReportDialog(QDialog):
         for label, widget in (("&Period", self.preset), ("&Last visit", self.last_visit),
                               ("&From", self.from_edit), ("&To", self.to_edit),
                               ("&Name", self.name), ("Pape&r", self.paper), ("", self.notes),
+                              *(("", box) for box in self.sections.values()),
                               ("&Questions", self.questions)):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", "") or widget.text())
@@ -157,6 +163,8 @@ class ReportDialog(QDialog):
         today = dt.date.today()
         self.last_visit.setDate(QDate.fromString(visit, "yyyy-MM-dd") if visit
                                 else qdate(today - dt.timedelta(days=42)))
+        if visit:  # a visit is known: the report covers what happened since
+            self.preset.setCurrentIndex(self.preset.findData(VISIT))
         self.from_edit.setDate(qdate(today - dt.timedelta(days=29)))
         self.to_edit.setDate(qdate(today))
         self.name.setText(str(self.settings.value("report/name", "")))
@@ -173,7 +181,9 @@ class ReportDialog(QDialog):
         else:
             start, end = self.state.journal.period(choice)
         return ReportOptions(start, end, self.paper.currentData(), self.name.text(),
-                             self.questions.toPlainText(), self.notes.isChecked())
+                             self.questions.toPlainText(), self.notes.isChecked(),
+                             frozenset(name for name, box in self.sections.items()
+                                       if not box.isChecked()))
 
     def _entries(self, options: ReportOptions) -> list:
         return self.state.journal.report_days(options)

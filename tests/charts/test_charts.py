@@ -90,13 +90,61 @@ def test_association_overview_shows_every_declared_pair_with_n(quarter):
     assert ax.get_xlim() == (-1, 1)
 
 
-def test_calendar_covers_a_year_and_leaves_unlogged_days_blank():
+def test_calendar_covers_a_year_and_marks_days_without_a_value():
     entries = demo_entries(365, seed=2, end=END)
     figure = chart_figure("calendar", daily_series(entries))
     image = figure.axes[0].get_images()[0].get_array()
     assert image.shape[0] == 7 and 53 <= image.shape[1] <= 54
     assert image.count() == len(entries)  # one filled square per logged day
-    assert "white = not logged" in _texts(figure)
+    assert "× = not recorded" in _texts(figure) and "darker = worse" in _texts(figure)
+
+
+def _unlogged_marks(figure):
+    marks = [c for c in figure.axes[0].collections if isinstance(c, PathCollection)]
+    return sum(len(c.get_offsets()) for c in marks)
+
+
+@pytest.mark.parametrize("start", [dt.date(2025, 10, 29), dt.date(2026, 11, 10),
+                                   dt.date(2007, 1, 1)])
+def test_the_calendar_draws_every_day_of_the_period_asked_for(start):
+    """Each day of the period is a coloured square or a "not recorded" mark: none dropped
+    (a period from 29 Oct 2025 was once drawn from 24 Nov 2025)."""
+    end = dt.date(2026, 12, 1)
+    entries = [e for e in demo_entries((end - start).days + 1, seed=4, end=end)
+               if e.date.day % 6]  # some days not logged
+    series = daily_series(entries, start, end)
+    for kind in ("calendar", "mood-calendar"):
+        figure = chart_figure(kind, series)
+        measure = "mood" if kind == "mood-calendar" else "pain"
+        squares = figure.axes[0].get_images()[0].get_array().count()
+        assert squares == sum(getattr(e, measure) is not None for e in entries)
+        assert squares + _unlogged_marks(figure) == (end - start).days + 1
+    assert f"{start.day} {start:%b %Y} – 1 Dec 2026" in _texts(figure)
+
+
+def test_not_logged_and_a_score_of_0_differ_in_grayscale():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    start = dt.date(2026, 11, 2)  # a Monday
+    entries = [Entry(date=start, pain=0), Entry(date=start + dt.timedelta(days=2), pain=0)]
+    figure = chart_figure("calendar", daily_series(entries, start, start + dt.timedelta(days=6)))
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())[..., :3].astype(float) @ [0.299, 0.587, 0.114]
+    ax = figure.axes[0]
+
+    def square(row, column):  # the grey levels inside one day's square
+        (x0, y0), (x1, y1) = ax.transData.transform([(column - 0.4, row - 0.4),
+                                                     (column + 0.4, row + 0.4)])
+        height = pixels.shape[0]
+        return pixels[int(height - max(y0, y1)):int(height - min(y0, y1)), int(x0):int(x1)]
+
+    zero, not_logged = square(0, 0), square(1, 0)  # Monday (0), Tuesday (not logged)
+    assert abs(zero.mean() - square(2, 0).mean()) < 1  # both zeros look alike
+    # A 0 is tinted; not logged is white with a cross (more dark pixels than the day number
+    # alone gives a 0 square).
+    assert np.median(not_logged) - np.median(zero) >= 20
+    assert (not_logged < 200).sum() > (zero < 200).sum() + 10
 
 
 def test_charts_with_no_data_say_so_instead_of_failing():

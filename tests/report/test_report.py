@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from journal.cli import main
 from journal.demo import demo_entries
-from journal.domain import Entry
+from journal.domain import Activity, Entry
 from journal.report.options import ReportOptions, default_paper
 from journal.report.pdf import write_report
 
@@ -91,7 +91,7 @@ def test_a_meaningful_change_against_the_previous_period_is_marked(tmp_path):
     out = tmp_path / "change.pdf"
     write_report(out, before + now, ReportOptions(START, END))
     text = " ".join(pdf_text(out)[0][0].split())
-    assert "Previous 90 days: mean 3.0; now up 3.0 points (+100%)" in text
+    assert "Previous 90 days: mean 3.0 on 90 days; now up 3.0 points (+100%) (on 90 days)" in text
     assert "clinically meaningful" in text
 
 
@@ -144,3 +144,49 @@ def test_the_report_works_out_the_insights_once_for_page_1_and_the_charts(tmp_pa
     options = ReportOptions(dt.date(2026, 4, 1), dt.date(2026, 6, 30))
     assert write_report(tmp_path / "r.pdf", entries, options) == 4
     assert len(calls) == 1
+
+
+def test_with_2_of_30_days_logged_no_rate_counts_unlogged_days(tmp_path):
+    """Unlogged days are never days without pain, sleep or activity: every rate names the
+    days it counts, and a comparison on too few days is not made."""
+    end = dt.date(2026, 6, 30)
+    earlier = [Entry(end - dt.timedelta(days=d), pain=5, mood=6)
+               for d in range(31, 60)]
+    logged = [Entry(end, pain=8, sleep_hours=5.5, activities=(Activity("walking", 40),),
+                    tags=("flare",)),
+              Entry(end - dt.timedelta(days=3), pain=6, sleep_hours=7.5, activities=())]
+    out = tmp_path / "two.pdf"
+    write_report(out, earlier + logged, ReportOptions(end - dt.timedelta(days=29), end))
+    text = " ".join(pdf_text(out)[0][0].split())
+    assert "Days logged: 2 of 30; longest gap 26 days." in text
+    assert "7 or more on 1 of 2 days with pain recorded (50%)" in text
+    assert "Active on 3.5 of every 7 days with activity recorded (1 of 2 days)" in text
+    assert "Mean 6 h 30 a night; 1 of 2 recorded nights under 6 hours" in text
+    assert "too few days to compare (29 days then, 2 days now; 7 each are needed)" in text
+    assert "flare (1 day)" in text
+    assert "Mean 7.0, median 7" in text  # of the two logged days, not of 30
+
+
+def test_a_period_too_short_for_associations_borrows_the_whole_journal_and_says_so(tmp_path):
+    end = dt.date(2026, 6, 30)
+    out = tmp_path / "short.pdf"
+    write_report(out, demo_entries(400, seed=3, end=end),
+                 ReportOptions(end - dt.timedelta(days=13), end))
+    first = " ".join(pdf_text(out)[0][0].split())
+    assert "This period alone is too short for these, so they rest on my whole journal up " \
+           "to its end: 27 May 2025 – 30 Jun 2026" in first
+    assert "n = " in first  # the associations themselves are there
+
+
+def test_the_clinician_can_leave_out_associations_and_charts(known_journal, tmp_path, capsys):
+    out = tmp_path / "plain.pdf"
+    assert run("--db", str(known_journal), "report", "--from", "2026-01-01", "--to",
+               "2026-03-31", "--leave-out", "associations", "-o", str(out)) == 0
+    pages, _ = pdf_text(out)
+    text = " ".join(" ".join(pages).split())
+    assert len(pages) == 4 and "What went together" not in text
+    assert "How things went together" not in text and "day by day" in text  # the calendar stays
+    assert run("--db", str(known_journal), "report", "--from", "2026-01-01", "--to",
+               "2026-03-31", "--leave-out", "charts", "-o", str(out)) == 0
+    pages, _ = pdf_text(out)
+    assert len(pages) == 1 and "Page 1 of 1" in " ".join(pages[0].split())

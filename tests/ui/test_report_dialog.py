@@ -46,7 +46,18 @@ def test_since_my_last_visit_uses_the_remembered_date(open_window, qtbot, settin
     window = open_window()
     menu_action(window, "&File", "&Doctor report…").trigger()
     dialog = window.report_dialog
-    dialog.preset.setCurrentText("Since my last visit")
+    assert dialog.preset.currentText() == "Since my last visit"  # the default once known
     assert dialog.options().start == dt.date(2026, 1, 15)
     assert dialog.last_visit.isEnabled() and not dialog.from_edit.isEnabled()
+    dialog.close()
+
+
+def test_without_a_known_visit_the_report_covers_six_weeks(open_window, qtbot):
+    window = open_window()
+    menu_action(window, "&File", "&Doctor report…").trigger()
+    dialog = window.report_dialog
+    assert dialog.preset.currentText() == "Last 6 weeks"
+    options = dialog.options()
+    assert (options.start, options.end) == (dt.date.today() - dt.timedelta(days=41),
+                                            dt.date.today())
     dialog.close()
