@@ -12,7 +12,7 @@ from journal.analysis import pairs
 from journal.analysis.insights import Insight
 from journal.analysis.series import period_text
 from journal.analysis.summary import Change, PeriodSummary
-from journal.analysis.wording import CAUTION
+from journal.analysis.wording import CAUTION, UNSEEN
 from journal.charts.style import INK, measure_title
 from journal.domain import MEASURE_BY_KEY
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
@@ -117,17 +117,30 @@ def _compare(change: Change | None, days: int, mark: bool = True) -> str:
 def _associations(w: _Writer, results: Sequence[Insight]) -> None:
     w.line("What went together in my data", size=12, bold=True, gap=0.02)
     shown = [r for r in results if r.status == "ok" and r.found]
-    if not shown:
-        ok = [r for r in results if r.status == "ok"]
-        w.line("No clear links in this period." if ok else
-               "This period is too short for associations: they need "
+    if not any(r.status == "ok" for r in results):
+        w.line("This period is too short for associations: they need "
                f"{pairs.FULL_DAYS} days on which both things were recorded.", indent=0.02)
-        return
+    elif not shown:
+        w.line(f"No link found in this period. {_tally(results)}", indent=0.02)
     for r in shown:
         w.line(f"{r.label}: {r.statement} (n = {r.n} days)",
                indent=0.02, gap=0.003)
-    w.line(f"{CAUTION} Slow trends and the number of comparisons are allowed for.", size=9,
+    caution = f"{CAUTION} " if shown else ""
+    w.line(f"{caution}Day-to-day changes are compared, so weekday rhythms and slow trends are "
+           f"allowed for, and so are the number of comparisons. {UNSEEN}", size=9,
            indent=0.02, gap=0.004)
+
+
+def _tally(results: Sequence[Insight]) -> str:
+    """How many comparisons ruled out a moderate link, were too early, or were not possible."""
+    ruled_out = sum(r.no_link for r in results)
+    unclear = sum(r.status in ("ok", "early") and not r.found and not r.no_link
+                  for r in results)
+    impossible = sum(r.status in ("insufficient", "flat") for r in results)
+    return (f"Of {len(results)} comparisons, {ruled_out} ruled out a moderate link, {unclear} "
+            f"{'was' if unclear == 1 else 'were'} too early to tell and {impossible} "
+            f"{'was' if impossible == 1 else 'were'} not possible (too few days, or too little "
+            "variation).")
 
 
 def _questions(figure: Figure, w: _Writer, questions: str) -> None:
