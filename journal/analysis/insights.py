@@ -12,6 +12,7 @@ used, so the statuses and every text that names them agree.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
@@ -41,6 +42,7 @@ class Insight:
     q: float | None
     status: str
     found: bool
+    echo_of: str | None  # the stronger link a day apart this one probably echoes (`_echoes`)
     statement: str  # the sentence without the caution, for surfaces that say it once for all
 
     @property
@@ -51,7 +53,8 @@ class Insight:
     @property
     def no_link(self) -> bool:
         """A full result whose 95 % interval rules out a moderate link (|rho| >= 0.3)."""
-        return (self.status == "ok" and not self.found and self.ci95 is not None
+        return (self.status == "ok" and not self.found and self.echo_of is None
+                and self.ci95 is not None
                 and -pairs.NO_LINK_RHO < self.ci95[0] and self.ci95[1] < pairs.NO_LINK_RHO)
 
     def as_json(self) -> dict[str, object]:
@@ -81,19 +84,46 @@ def insights(series: DailySeries) -> list[Insight]:
     changes = {name: analysed(series[name], weekday) for name in names}
     facts = [_facts(series, changes, pair) for pair in PAIRS]
     qs = _benjamini_hochberg([f.test.p if f.status == "ok" else None for f in facts])
+    found = [q is not None and q < pairs.Q_LEVEL and abs(f.test.rho) >= pairs.RELEVANT_RHO
+             for f, q in zip(facts, qs, strict=True)]
+    echoes = _echoes(facts, found)
     results = []
-    for pair, fact, q in zip(PAIRS, facts, qs, strict=True):
-        test = fact.test
-        found = (q is not None and q < pairs.Q_LEVEL
-                 and abs(test.rho) >= pairs.RELEVANT_RHO)
+    for i, (pair, fact, q) in enumerate(zip(PAIRS, facts, qs, strict=True)):
+        test, echo_of = fact.test, echoes.get(i)
         results.append(Insight(
             x=pair.x, y=pair.y, lag_days=pair.lag_days, label=pair.label, n=fact.n,
             n_paired=fact.n_paired, n_effective=test and test.n_effective,
             rho=test and test.rho, ci95=test and test.ci95,
             p=test.p if fact.status in ("early", "ok") else None, q=q,
-            status=fact.status, found=found, statement=describe(fact, found),
+            status=fact.status, found=found[i] and echo_of is None, echo_of=echo_of,
+            statement=describe(fact, found[i] and echo_of is None, echo_of),
         ))
     return results
+
+
+def _offset(pair: Pair) -> tuple[frozenset[str], int]:
+    """The two measures and how many days the later-named one is after the other."""
+    first, second = sorted((pair.x, pair.y))
+    return frozenset((first, second)), pair.lag_days if pair.x == first else -pair.lag_days
+
+
+def _echoes(facts: Sequence[Facts], found: Sequence[bool]) -> dict[int, str]:
+    """Links that are probably echoes: index -> the label of the link they echo.
+
+    A difference of day t contains day t - 1 with the opposite sign, so a real link
+    between two measures shows again on the neighbouring day, reversed and about half
+    as strong (the same two measures, one day further apart). When two declared pairs
+    of the same measures one day apart are both found, in opposite directions, the
+    weaker one is not reported as a link.
+    """
+    echoes = {}
+    for i, j in itertools.combinations(range(len(facts)), 2):
+        (measures_i, day_i), (measures_j, day_j) = _offset(facts[i].pair), _offset(facts[j].pair)
+        if (measures_i == measures_j and abs(day_i - day_j) == 1 and found[i] and found[j]
+                and facts[i].test.rho * facts[j].test.rho < 0):
+            weak, strong = sorted((i, j), key=lambda k: abs(facts[k].test.rho))
+            echoes[weak] = facts[strong].pair.label
+    return echoes
 
 
 def _facts(series: DailySeries, changes: dict[str, np.ndarray], pair: Pair) -> Facts:

@@ -58,7 +58,7 @@ def commonest(name: str, values: np.ndarray) -> tuple[str, float, float]:
     return name, float(found[counts.argmax()]), float(counts.max() / len(values))
 
 
-def describe(facts: Facts, found: bool) -> str:
+def describe(facts: Facts, found: bool, echo_of: str | None = None) -> str:
     """The sentence for one pair, without the closing caution (`Insight.summary` adds it
     when a link was found)."""
     pair, n, test = facts.pair, facts.n, facts.test
@@ -67,8 +67,9 @@ def describe(facts: Facts, found: bool) -> str:
         return f"{_NAMES[facts.unrecorded].capitalize()} is not recorded in this period."
     if facts.status == "insufficient":
         if facts.n_paired >= pairs.MIN_DAYS:
-            return (f"Not enough days in a row yet: {facts.n_paired} days have both, but only "
-                    f"{n} follow a logged day, and {pairs.MIN_DAYS} such days are needed.")
+            return (f"Not enough days in a row yet: {n} {_days(n)} to compare, and "
+                    f"{pairs.MIN_DAYS} are needed ({facts.n_paired} days have both, but a day "
+                    "counts only when the day before it was logged too).")
         return f"Not enough days yet: {n} {_days(n)} to compare, and {pairs.MIN_DAYS} are needed."
     if facts.status == "flat":
         name, value, share = facts.flat
@@ -77,6 +78,10 @@ def describe(facts: Facts, found: bool) -> str:
     if facts.status == "early":
         return (f"Early look ({n} days analysed): too few to tell; a result needs "
                 f"{pairs.FULL_DAYS}.")
+    if echo_of:
+        return (f"Probably an echo of the link found for \"{echo_of}\" ({n} days analysed): "
+                "comparing day-to-day changes makes a link show again, reversed and weaker, "
+                "one day apart, so nothing more can be said here.")
     if found:
         sentence = f"{direction(pair, test.rho)} ({n} days analysed)."
         groups = compare_groups(pair, facts.x, facts.y, test.rho)

@@ -27,7 +27,8 @@ def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
         ax.plot([low, high], [y, y], color=INK if result.found else DAILY, linewidth=2)
         ax.plot(result.rho, y, marker="o", markersize=8, color=BLUE,
                 markerfacecolor=BLUE if result.found else "white", markeredgewidth=2)
-        note = ("link found" if result.found else "no link that matters" if result.no_link
+        note = ("link found" if result.found else "echo of a link a day apart" if result.echo_of
+                else "no link that matters" if result.no_link
                 else "early look" if result.status == "early" else "too early to tell")
         ax.annotate(f"n = {result.n}, {note}", (1.02, y),
                     xycoords=("axes fraction", "data"), va="center", fontsize=9)
