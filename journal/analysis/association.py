@@ -80,11 +80,11 @@ def lagged_pair(x: np.ndarray, y: np.ndarray, lag: int) -> tuple[np.ndarray, np.
     return np.where(both, x, np.nan), np.where(both, y, np.nan)
 
 
-def _lag_sums(values: np.ndarray, max_lag: int) -> np.ndarray:
-    """For j = 1 .. max_lag, the sum of values[t] * values[t + j] (by FFT, zero-padded)."""
-    size = 1 << (2 * len(values) - 1).bit_length()
-    spectrum = np.fft.rfft(values, size)
-    return np.fft.irfft(spectrum * np.conj(spectrum), size)[1:max_lag + 1]
+def _lag_sums(rows: np.ndarray, max_lag: int) -> np.ndarray:
+    """For each row and j = 1 .. max_lag, the sum of row[t] * row[t + j] (FFT, zero-padded)."""
+    size = 1 << (2 * rows.shape[1] - 1).bit_length()
+    spectrum = np.fft.rfft(rows, size, axis=1)
+    return np.fft.irfft(spectrum * np.conj(spectrum), size, axis=1)[:, 1:max_lag + 1]
 
 
 def effective_n(x_days: np.ndarray, y_days: np.ndarray, n: int) -> float:
@@ -100,14 +100,15 @@ def effective_n(x_days: np.ndarray, y_days: np.ndarray, n: int) -> float:
     n_eff = float(n)
     if max_lag >= 1:
         present = ~np.isnan(x_days)
-        dx = np.where(present, x_days - np.nanmean(x_days), 0.0)
-        dy = np.where(present, y_days - np.nanmean(y_days), 0.0)
-        pairs_at = np.rint(_lag_sums(present.astype(float), max_lag))
-        cx, cy = _lag_sums(dx, max_lag), _lag_sums(dy, max_lag)
+        dx = np.where(present, x_days - x_days[present].mean(), 0.0)
+        dy = np.where(present, y_days - y_days[present].mean(), 0.0)
+        pairs_at, cx, cy = _lag_sums(np.stack([present.astype(float), dx, dy]), max_lag)
+        pairs_at = np.rint(pairs_at)
         use = pairs_at > 0
-        r_x = cx[use] / pairs_at[use] / (float(dx @ dx) / n)
-        r_y = cy[use] / pairs_at[use] / (float(dy @ dy) / n)
-        inverse = 1 / n + 2 / n * float(np.sum(pairs_at[use] / n * r_x * r_y))
+        scale = n * n / (float(dx @ dx) * float(dy @ dy))
+        # (m_j/n) r_x(j) r_y(j) with r(j) as above is n c_x c_y / (m_j S_x S_y):
+        terms = cx[use] * cy[use] / pairs_at[use] * scale / n
+        inverse = 1 / n + 2 / n * float(terms.sum())
         n_eff = 1 / inverse if inverse > 0 else float(n)
     return min(max(n_eff - WEEKDAY_DF, MIN_EFFECTIVE), float(n))
 
@@ -115,9 +116,15 @@ def effective_n(x_days: np.ndarray, y_days: np.ndarray, n: int) -> float:
 def average_ranks(values: np.ndarray) -> np.ndarray:
     """Ranks 1..n, ties sharing their average rank (as ``scipy.stats.rankdata``, which costs
     about a millisecond a call in array-API checks: too slow for the simulation suite)."""
-    _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
-    upper = np.cumsum(counts)
-    return (upper - (counts - 1) / 2)[inverse]
+    order = np.argsort(values, kind="mergesort")
+    ordered = values[order]
+    new = np.empty(len(values), bool)
+    new[0], new[1:] = True, ordered[1:] != ordered[:-1]
+    starts = np.flatnonzero(new)
+    ends = np.append(starts[1:], len(values))
+    ranks = np.empty(len(values))
+    ranks[order] = ((starts + ends + 1) / 2)[np.cumsum(new) - 1]
+    return ranks
 
 
 def correlate(x_days: np.ndarray, y_days: np.ndarray) -> Association | None:
@@ -131,7 +138,8 @@ def correlate(x_days: np.ndarray, y_days: np.ndarray) -> Association | None:
     if n < 3 or np.ptp(x) == 0 or np.ptp(y) == 0:
         return None
     rank_x, rank_y = average_ranks(x), average_ranks(y)
-    rho = float(np.corrcoef(rank_x, rank_y)[0, 1])
+    centred_x, centred_y = rank_x - rank_x.mean(), rank_y - rank_y.mean()
+    rho = float(centred_x @ centred_y / math.sqrt((centred_x @ centred_x) * (centred_y @ centred_y)))
     on_days_x, on_days_y = np.full(len(x_days), np.nan), np.full(len(y_days), np.nan)
     on_days_x[mask], on_days_y[mask] = rank_x, rank_y
     n_eff = effective_n(on_days_x, on_days_y, n)
