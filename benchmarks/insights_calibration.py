@@ -73,9 +73,9 @@ def main() -> None:
     text = [f"Journals per cell: {journals}; in brackets, the 95 % Monte-Carlo interval (Wilson).",
             "", "Unlinked journals (a link here is a false link):", ""]
     text += null_rows(journals)
-    text += ["", "Planted effects (sleep and pain, activity and pain the next day, pain and mood; "
-             "the other pairs have no direct effect): journals reporting a link (for the two planted "
-             "effects, with the right sign)", ""]
+    text += ["", "Planted effects (sleep and pain, activity and pain the next day, pain and "
+             "mood; the other pairs have no direct effect): journals reporting a link (for the "
+             "two planted effects, with the right sign)", ""]
     text += power_rows(journals)
     text += ["", f"({time.perf_counter() - started:.0f} s)"]
     RESULTS.mkdir(exist_ok=True)

@@ -139,7 +139,8 @@ def correlate(x_days: np.ndarray, y_days: np.ndarray) -> Association | None:
         return None
     rank_x, rank_y = average_ranks(x), average_ranks(y)
     centred_x, centred_y = rank_x - rank_x.mean(), rank_y - rank_y.mean()
-    rho = float(centred_x @ centred_y / math.sqrt((centred_x @ centred_x) * (centred_y @ centred_y)))
+    spread = math.sqrt((centred_x @ centred_x) * (centred_y @ centred_y))
+    rho = float(centred_x @ centred_y / spread)
     on_days_x, on_days_y = np.full(len(x_days), np.nan), np.full(len(y_days), np.nan)
     on_days_x[mask], on_days_y[mask] = rank_x, rank_y
     n_eff = effective_n(on_days_x, on_days_y, n)

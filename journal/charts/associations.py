@@ -27,7 +27,7 @@ def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
         ax.plot([low, high], [y, y], color=INK if result.found else DAILY, linewidth=2)
         ax.plot(result.rho, y, marker="o", markersize=8, color=BLUE,
                 markerfacecolor=BLUE if result.found else "white", markeredgewidth=2)
-        note = ("link found" if result.found else "echo of a link a day apart" if result.echo_of
+        note = ("link found" if result.found else "probably an echo" if result.echo_of
                 else "no link that matters" if result.no_link
                 else "early look" if result.status == "early" else "too early to tell")
         ax.annotate(f"n = {result.n}, {note}", (1.02, y),
@@ -38,9 +38,9 @@ def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
     ax.set_yticks(range(len(rows)), [r.label for r in rows])
     ax.set_xlim(-1, 1)
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_xlabel("Rank correlation ρ of day-to-day changes with its 95 % interval: above 0, "
-                  "both rise together; below 0, one falls as the other rises; dotted: ρ = ±"
-                  f"{pairs.NO_LINK_RHO:g}, a moderate link")
+    ax.set_xlabel("Rank correlation ρ of day-to-day changes, with its 95 % interval: above 0, "
+                  "both rise together;\nbelow 0, one falls as the other rises. Dotted: ρ = ±"
+                  f"{pairs.NO_LINK_RHO:g}, where a moderate link starts")
     ax.set_title("How things went together in your data", loc="left")
     ax.grid(axis="y", visible=False)
 
@@ -49,8 +49,7 @@ def draw_association_overview(figure: Figure, series: DailySeries,
                               results: Sequence[Insight]) -> None:
     with chart_style():
         draw_associations(figure.subplots(), results)
-        figure.suptitle(f"{period_text(series.start, series.end)}. Filled: a link found after "
-                        "allowing for weekday rhythms, trends and many comparisons. "
-                        "Associations, not proof of cause. Slow effects and effects on days "
-                        "not logged cannot be seen here.", x=0.01, ha="left", fontsize=9,
-                        fontweight="normal")
+        figure.suptitle(f"{period_text(series.start, series.end)}. Filled: a link found (weekday "
+                        "rhythms, trends and many comparisons allowed for).\nAssociations, not "
+                        "proof of cause. Slow effects and effects on days not logged cannot be "
+                        "seen here.", x=0.01, ha="left", fontsize=9, fontweight="normal")
