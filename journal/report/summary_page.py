@@ -117,7 +117,7 @@ def _compare(change: Change | None, days: int, mark: bool = True) -> str:
 def _associations(w: _Writer, results: Sequence[Insight]) -> None:
     w.line("What went together in my data", size=12, bold=True, gap=0.02)
     shown = [r for r in results if r.status == "ok" and r.found]
-    if not any(r.status == "ok" for r in results):
+    if all(r.status in ("insufficient", "early") for r in results):
         w.line("This period is too short for associations: they need "
                f"{pairs.FULL_DAYS} days on which both things were recorded.", indent=0.02)
     elif not shown:
@@ -125,20 +125,23 @@ def _associations(w: _Writer, results: Sequence[Insight]) -> None:
     for r in shown:
         w.line(f"{r.label}: {r.statement} (n = {r.n} days)",
                indent=0.02, gap=0.003)
+    if shown and len(shown) < len(results):
+        w.line(_tally([r for r in results if not r.found], "Of the other"), indent=0.02,
+               gap=0.003)
     caution = f"{CAUTION} " if shown else ""
     w.line(f"{caution}Day-to-day changes are compared, so weekday rhythms and slow trends are "
            f"allowed for, and so are the number of comparisons. {UNSEEN}", size=9,
            indent=0.02, gap=0.004)
 
 
-def _tally(results: Sequence[Insight]) -> str:
+def _tally(results: Sequence[Insight], lead: str = "Of") -> str:
     """How many comparisons ruled out a moderate link, were too early, or were not possible."""
     ruled_out = sum(r.no_link for r in results)
     unclear = sum(r.status in ("ok", "early") and not r.found and not r.no_link
                   for r in results)
     impossible = sum(r.status in ("insufficient", "flat") for r in results)
-    return (f"Of {len(results)} comparisons, {ruled_out} ruled out a moderate link, {unclear} "
-            f"{'was' if unclear == 1 else 'were'} too early to tell and {impossible} "
+    return (f"{lead} {len(results)} comparisons, {ruled_out} ruled out a moderate link, "
+            f"{unclear} {'was' if unclear == 1 else 'were'} too early to tell and {impossible} "
             f"{'was' if impossible == 1 else 'were'} not possible (too few days, or too little "
             "variation).")
 
