@@ -1,41 +1,40 @@
 """Honest insights: how sleep and activity go together with pain and mood, or silence.
 
-The method (DESIGN.md, clinical reference section 6): the pairs and lags declared
-in advance in `journal.analysis.pairs`; pairwise-complete days only; a 28-day
-rolling median removed from each series so a shared drift is not a finding;
-Spearman rho; an effective sample size from the lag-1 autocorrelations used in
-the test and the 95 % CI; Benjamini-Hochberg q across every pair in one run;
-fewer than `pairs.MIN_DAYS` paired days give nothing, up to `pairs.FULL_DAYS`
-an "early look", from there a full result. The thresholds are read from
-`pairs` when used, so the statuses and every text that names them agree.
+The method (DESIGN.md, clinical reference section 6, and issue 13's statistical audit):
+the pairs and lags declared in advance in `journal.analysis.pairs`; from each measure the
+weekday means are removed, then first differences are taken, so weekly rhythms, drifts,
+steps, waves and monthly cycles are not findings (`journal.analysis.association`);
+Spearman rho on the analysed days; an effective sample size summed over all lags (Pyper
+and Peterman 1998) in the test and the 95 % CI; Benjamini-Hochberg q across the full
+results of one run. Every threshold counts analysed days and is read from `pairs` when
+used, so the statuses and every text that names them agree.
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
 from journal.analysis import pairs
+from journal.analysis.association import analysed, correlate, lagged_pair
 from journal.analysis.pairs import PAIRS, Pair
-from journal.analysis.series import DailySeries, paired, period_text, rolling_median
-from journal.analysis.wording import CAUTION, describe
-
-Q_LEVEL = 0.05
-TREND_WINDOW = 28
+from journal.analysis.series import DailySeries, paired, period_text
+from journal.analysis.wording import ALLOWED_FOR, CAUTION, UNSEEN, Facts, commonest, describe
 
 
 @dataclass(frozen=True)
 class Insight:
-    """The result for one declared pair; `status` is insufficient, early or ok."""
+    """The result for one declared pair; `status` is insufficient, flat, early or ok."""
 
     x: str
     y: str
     lag_days: int
     label: str
-    n: int
+    n: int            # analysed days: the days every number here rests on
+    n_paired: int     # days on which both were recorded (n is fewer: a day needs the one before)
     n_effective: float | None
     rho: float | None
     ci95: tuple[float, float] | None
@@ -43,12 +42,20 @@ class Insight:
     q: float | None
     status: str
     found: bool
+    echo_of: str | None  # the stronger link a day apart this one probably echoes (`_echoes`)
     statement: str  # the sentence without the caution, for surfaces that say it once for all
 
     @property
     def summary(self) -> str:
         """The sentence, ending with the caution when a link was found (``insights --json``)."""
         return f"{self.statement} {CAUTION}" if self.found else self.statement
+
+    @property
+    def no_link(self) -> bool:
+        """A full result whose 95 % interval rules out a moderate link (|rho| >= 0.3)."""
+        return (self.status == "ok" and not self.found and self.echo_of is None
+                and self.ci95 is not None
+                and -pairs.NO_LINK_RHO < self.ci95[0] and self.ci95[1] < pairs.NO_LINK_RHO)
 
     def as_json(self) -> dict[str, object]:
         """The documented ``insights --json`` record, rounded so that output is stable."""
@@ -72,23 +79,73 @@ def _significant(value: float | None) -> float | None:
 
 def insights(series: DailySeries) -> list[Insight]:
     """One Insight per declared pair, in `PAIRS` order."""
-    detrended = {name: _detrend(series[name]) for name in
-                 {p.x for p in PAIRS} | {p.y for p in PAIRS}}
-    tests = [_test(series, detrended, pair) for pair in PAIRS]
-    qs = _benjamini_hochberg([t["p"] for t in tests])
+    weekday = series.start.weekday()
+    names = {p.x for p in PAIRS} | {p.y for p in PAIRS}
+    changes = {name: analysed(series[name], weekday) for name in names}
+    facts = [_facts(series, changes, pair) for pair in PAIRS]
+    qs = _benjamini_hochberg([f.test.p if f.status == "ok" else None for f in facts])
+    found = [q is not None and q < pairs.Q_LEVEL and abs(f.test.rho) >= pairs.RELEVANT_RHO
+             for f, q in zip(facts, qs, strict=True)]
+    echoes = _echoes(facts, found)
     results = []
-    for pair, test, q in zip(PAIRS, tests, qs, strict=True):
-        n = test["n"]
-        status = ("insufficient" if n < pairs.MIN_DAYS else "early" if n < pairs.FULL_DAYS
-                  else "ok")
-        found = status == "ok" and q is not None and q < Q_LEVEL
-        x, y = paired(series[pair.x], series[pair.y], pair.lag_days)
+    for i, (pair, fact, q) in enumerate(zip(PAIRS, facts, qs, strict=True)):
+        test, echo_of = fact.test, echoes.get(i)
         results.append(Insight(
-            x=pair.x, y=pair.y, lag_days=pair.lag_days, label=pair.label, n=n,
-            n_effective=test["n_eff"], rho=test["rho"], ci95=test["ci"], p=test["p"], q=q,
-            status=status, found=found, statement=describe(pair, x, y, status, found, n),
+            x=pair.x, y=pair.y, lag_days=pair.lag_days, label=pair.label, n=fact.n,
+            n_paired=fact.n_paired, n_effective=test and test.n_effective,
+            rho=test and test.rho, ci95=test and test.ci95,
+            p=test.p if fact.status in ("early", "ok") else None, q=q,
+            status=fact.status, found=found[i] and echo_of is None, echo_of=echo_of,
+            statement=describe(fact, found[i] and echo_of is None, echo_of),
         ))
     return results
+
+
+def _offset(pair: Pair) -> tuple[frozenset[str], int]:
+    """The two measures and how many days the later-named one is after the other."""
+    first, second = sorted((pair.x, pair.y))
+    return frozenset((first, second)), pair.lag_days if pair.x == first else -pair.lag_days
+
+
+def _echoes(facts: Sequence[Facts], found: Sequence[bool]) -> dict[int, str]:
+    """Links that are probably echoes: index -> the label of the link they echo.
+
+    A difference of day t contains day t - 1 with the opposite sign, so a real link
+    between two measures shows again on the neighbouring day, reversed and about half
+    as strong (the same two measures, one day further apart). When two declared pairs
+    of the same measures one day apart are both found, in opposite directions, the
+    weaker one is not reported as a link.
+    """
+    echoes = {}
+    for i, j in itertools.combinations(range(len(facts)), 2):
+        (measures_i, day_i), (measures_j, day_j) = _offset(facts[i].pair), _offset(facts[j].pair)
+        if (measures_i == measures_j and abs(day_i - day_j) == 1 and found[i] and found[j]
+                and facts[i].test.rho * facts[j].test.rho < 0):
+            weak, strong = sorted((i, j), key=lambda k: abs(facts[k].test.rho))
+            echoes[weak] = facts[strong].pair.label
+    return echoes
+
+
+def _facts(series: DailySeries, changes: dict[str, np.ndarray], pair: Pair) -> Facts:
+    """What one pair's sentence and numbers rest on, and its status."""
+    raw_x, raw_y = paired(series[pair.x], series[pair.y], pair.lag_days)
+    x_days, y_days = lagged_pair(changes[pair.x], changes[pair.y], pair.lag_days)
+    n = int((~np.isnan(x_days)).sum())
+    unrecorded = next((name for name in (pair.x, pair.y) if np.isnan(series[name]).all()), None)
+    flat = None
+    if len(raw_x) >= pairs.MIN_DAYS:
+        flat = next((c for c in (commonest(pair.x, raw_x), commonest(pair.y, raw_y))
+                     if c[2] >= pairs.FLAT_SHARE), None)
+    test = correlate(x_days, y_days) if n >= pairs.MIN_DAYS and flat is None else None
+    if unrecorded or n < pairs.MIN_DAYS:
+        status = "insufficient"
+    elif flat is not None or test is None:  # no variation left in the analysed days
+        status = "flat"
+        flat = flat or max(commonest(pair.x, raw_x), commonest(pair.y, raw_y),
+                           key=lambda c: c[2])
+    else:
+        status = "early" if n < pairs.FULL_DAYS else "ok"
+    return Facts(pair, status, n, len(raw_x), raw_x, raw_y, test, unrecorded, flat)
 
 
 def insights_text(series: DailySeries, results: Sequence[Insight]) -> str:
@@ -100,54 +157,13 @@ def insights_text(series: DailySeries, results: Sequence[Insight]) -> str:
         lines.append(f"  {result.summary}")
         if result.rho is not None:
             low, high = result.ci95
+            q = "" if result.q is None else f", q = {result.q:.3g}"
             lines.append(f"  rho {result.rho:+.2f} (95% interval {low:+.2f} to {high:+.2f}), "
-                         f"n = {result.n}, effective n = {result.n_effective:.0f}, "
-                         f"q = {result.q:.3g}")
+                         f"n = {result.n}, effective n = {result.n_effective:.0f}{q}")
         lines.append("")
-    lines.append("Each comparison allows for slow trends and for testing several at once. "
+    lines.append(f"{ALLOWED_FOR} {UNSEEN} "
                  "Links are associations in your own data, not proof of cause.")
     return "\n".join(lines)
-
-
-def _detrend(values: np.ndarray) -> np.ndarray:
-    return values - rolling_median(values, TREND_WINDOW)
-
-
-def _test(series: DailySeries, detrended: dict[str, np.ndarray], pair: Pair) -> dict:
-    raw_x, raw_y = paired(series[pair.x], series[pair.y], pair.lag_days)
-    x, y = paired(detrended[pair.x], detrended[pair.y], pair.lag_days)
-    n = len(raw_x)
-    empty = {"n": n, "n_eff": None, "rho": None, "ci": None, "p": None}
-    if n < pairs.MIN_DAYS or len(x) < pairs.MIN_DAYS or np.ptp(x) == 0 or np.ptp(y) == 0:
-        return empty
-    from scipy.stats import spearmanr
-
-    rho = float(spearmanr(x, y).statistic)
-    r1 = _lag1(detrended[pair.x]) * _lag1(detrended[pair.y])
-    n_eff = min(max(len(x) * (1 - r1) / (1 + r1), 4.0), float(len(x)))
-    rho_c = min(max(rho, -0.999999), 0.999999)
-    t = rho_c * math.sqrt((n_eff - 2) / (1 - rho_c**2))
-    p = _two_sided_t(t, n_eff - 2)
-    # Fisher z with the Bonett-Wright standard error for Spearman's rho.
-    half_width = 1.96 * math.sqrt((1 + rho_c**2 / 2) / max(n_eff - 3, 1.0))
-    z = math.atanh(rho_c)
-    ci = (math.tanh(z - half_width), math.tanh(z + half_width))
-    return {"n": n, "n_eff": n_eff, "rho": rho, "ci": ci, "p": p}
-
-
-def _lag1(values: np.ndarray) -> float:
-    """Lag-1 autocorrelation over consecutive days that both have a value."""
-    a, b = values[:-1], values[1:]
-    both = ~np.isnan(a) & ~np.isnan(b)
-    if both.sum() < 3 or np.ptp(a[both]) == 0 or np.ptp(b[both]) == 0:
-        return 0.0
-    return float(np.corrcoef(a[both], b[both])[0, 1])
-
-
-def _two_sided_t(t: float, df: float) -> float:
-    from scipy.stats import t as student_t  # lazily: scipy.stats costs ~0.7 s to import
-
-    return float(2 * student_t.sf(abs(t), df))
 
 
 def _benjamini_hochberg(ps: list[float | None]) -> list[float | None]:

@@ -1,9 +1,10 @@
-"""The comparisons declared in advance, and how many paired days a result needs.
+"""The comparisons declared in advance, and the thresholds every insight is judged by.
 
 A clinical rule, not a detail of the statistics (DESIGN.md, "Insights"; clinical
 reference section 6): only these pairs are ever compared, and they are corrected
-for together, so adding one changes every other result. Fewer than `MIN_DAYS`
-paired days give nothing; from `MIN_DAYS` to `FULL_DAYS` - 1 an "early look";
+for together, so adding one changes every other result. Days are analysed days (a
+day where both measures and the day before them were recorded): fewer than
+`MIN_DAYS` give nothing; from `MIN_DAYS` to `FULL_DAYS` - 1 an "early look";
 `FULL_DAYS` or more a full result. Every text that names these numbers reads them
 from here, at the time it is written.
 """
@@ -14,6 +15,11 @@ from dataclasses import dataclass
 
 MIN_DAYS = 14
 FULL_DAYS = 28
+Q_LEVEL = 0.05         # Benjamini-Hochberg q below this, across the full results of one run
+RELEVANT_RHO = 0.1     # a smaller |rho| is never called a link, however many days
+NO_LINK_RHO = 0.3      # "no link" only when the 95 % interval lies inside (-0.3, 0.3)
+FLAT_SHARE = 0.9       # a measure whose commonest value covers 90 % of the days barely varies
+MIN_GROUP_DAYS = 7     # days in each group before an average is quoted
 
 
 @dataclass(frozen=True)
@@ -28,13 +34,13 @@ class Pair:
 
 #: Declared in advance: the only comparisons ever made (and corrected for together).
 PAIRS = (
-    Pair("sleep_hours", "pain", 0, "Sleep last night → pain today"),
-    Pair("sleep_hours", "mood", 0, "Sleep last night → mood today"),
-    Pair("activity_minutes", "pain", 0, "Activity → pain the same day"),
-    Pair("activity_minutes", "mood", 0, "Activity → mood the same day"),
-    Pair("activity_minutes", "pain", 1, "Activity → pain the next day"),
-    Pair("pain", "sleep_hours", 1, "Pain today → sleep that night"),
-    Pair("pain", "mood", 0, "Pain ↔ mood the same day"),
+    Pair("sleep_hours", "pain", 0, "Sleep last night and pain today"),
+    Pair("sleep_hours", "mood", 0, "Sleep last night and mood today"),
+    Pair("activity_minutes", "pain", 0, "Activity and pain the same day"),
+    Pair("activity_minutes", "mood", 0, "Activity and mood the same day"),
+    Pair("activity_minutes", "pain", 1, "Activity and pain the next day"),
+    Pair("pain", "sleep_hours", 1, "Pain today and sleep that night"),
+    Pair("pain", "mood", 0, "Pain and mood the same day"),
 )
 #: Measures of the registry in no declared pair: each extra pair changes the correction for
 #: testing several at once, so pairs are chosen, not derived (a test names undecided ones).

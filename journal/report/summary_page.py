@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -12,7 +13,7 @@ from journal.analysis import pairs
 from journal.analysis.insights import Insight
 from journal.analysis.series import DailySeries, period_text
 from journal.analysis.summary import MIN_DAYS_TO_COMPARE, SEVERE_PAIN, Change, PeriodSummary
-from journal.analysis.wording import CAUTION
+from journal.analysis.wording import CAUTION, UNSEEN
 from journal.charts.style import INK
 from journal.display import hours_and_minutes
 from journal.domain import MEASURE_BY_KEY
@@ -170,17 +171,40 @@ def _associations(w: _Writer, results: Sequence[Insight], history: DailySeries |
                f"to its end: {period_text(history.start, history.end)} "
                f"({history.days_logged:,} days logged).", indent=0.02, size=9)
     shown = [r for r in results if r.status == "ok" and r.found]
-    if not shown:
-        ok = [r for r in results if r.status == "ok"]
-        w.line("No clear links in this period." if ok else
-               "This period is too short for associations: they need "
+    if all(r.status in ("insufficient", "early") for r in results):
+        w.line("This period is too short for associations: they need "
                f"{pairs.FULL_DAYS} days on which both things were recorded.", indent=0.02)
-        return
+    elif not shown:
+        w.line(f"No link found in this period. {_tally(results)}", indent=0.02)
     for r in shown:
-        w.line(f"{r.label}: {r.statement} (n = {r.n} days)",
+        w.line(_mine(f"{r.label}: {r.statement} (n = {r.n} days)"),
                indent=0.02, gap=0.003)
-    w.line(f"{CAUTION} Slow trends and the number of comparisons are allowed for.", size=9,
+    if shown and len(shown) < len(results):
+        w.line(_tally([r for r in results if not r.found], "Of the other"), indent=0.02,
+               gap=0.003)
+    caution = f"{CAUTION} " if shown else ""
+    w.line(_mine(f"{caution}Day-to-day changes are compared, so weekday rhythms and slow trends "
+                 f"are allowed for, and so are the number of comparisons. {UNSEEN}"), size=9,
            indent=0.02, gap=0.004)
+
+
+def _mine(text: str) -> str:
+    """The insights' words as the patient's own: "your pain" becomes "my pain"."""
+    for yours, mine in (("Your ", "My "), ("your ", "my "), ("you ", "I ")):
+        text = re.sub(rf"\b{yours}", mine, text)
+    return text
+
+
+def _tally(results: Sequence[Insight], lead: str = "Of") -> str:
+    """How many comparisons ruled out a moderate link, were too early, or were not possible."""
+    ruled_out = sum(r.no_link for r in results)
+    unclear = sum(r.status in ("ok", "early") and not r.found and not r.no_link
+                  for r in results)
+    impossible = sum(r.status in ("insufficient", "flat") for r in results)
+    return (f"{lead} {len(results)} comparisons, {ruled_out} ruled out a moderate link, "
+            f"{unclear} {'was' if unclear == 1 else 'were'} too early to tell and {impossible} "
+            f"{'was' if impossible == 1 else 'were'} not possible (too few days, or too little "
+            "variation).")
 
 
 def _questions(figure: Figure, w: _Writer, questions: str) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from journal.analysis import pairs
 from journal.analysis.insights import Insight
 from journal.analysis.series import DailySeries
-from journal.analysis.wording import CAUTION
+from journal.analysis.wording import ALLOWED_FOR, CAUTION, UNSEEN
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
 from journal.charts.data import ChartData
 from journal.domain.periods import DEFAULT_CHART, PRESETS
@@ -185,9 +185,9 @@ class ChartPanel(QWidget):
         if not lines:
             lines = [f"Not enough days for insights yet: {series.days_logged} days logged in this "
                      f"period, and {pairs.MIN_DAYS} days with both values are needed."]
-        elif any(r.found for r in self.results):
-            lines.append(f"<i>{CAUTION} Each comparison allows for slow trends and for "
-                         "testing several at once.</i>")
+        else:
+            caution = f"{CAUTION} " if any(r.found for r in self.results) else ""
+            lines.append(f"<i>{caution}{ALLOWED_FOR} {UNSEEN}</i>")
         self.insights_label.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
         self.details.setRowCount(len(self.results))
         for row, r in enumerate(self.results):

@@ -26,8 +26,8 @@ def logged_days(count: int) -> list[Entry]:
 def test_the_day_thresholds_are_said_as_declared_on_every_surface(monkeypatch, tmp_path):
     monkeypatch.setattr(pairs, "MIN_DAYS", 10)
     monkeypatch.setattr(pairs, "FULL_DAYS", 20)
-    texts = insight_texts(logged_days(8), START, END, tmp_path)
-    needed = "Not enough days yet: 8 paired days, and 10 are needed."
+    texts = insight_texts(logged_days(9), START, END, tmp_path)  # 8 follow a logged day
+    needed = "Not enough days yet: 8 days to compare, and 10 are needed."
     assert needed in texts["Insight.summary"]
     assert needed in texts["pain-journal insights"]
     assert "(8 of 10)" in texts["associations chart"]
@@ -40,7 +40,7 @@ def test_the_day_thresholds_are_said_as_declared_on_every_surface(monkeypatch, t
 def test_the_statuses_follow_the_declared_thresholds(monkeypatch):
     monkeypatch.setattr(pairs, "MIN_DAYS", 10)
     monkeypatch.setattr(pairs, "FULL_DAYS", 12)
-    statuses = {days: insights(daily_series(logged_days(days), START, END))[0].status
+    statuses = {days: insights(daily_series(logged_days(days + 1), START, END))[0].status
                 for days in (9, 10, 11, 12)}
     assert statuses == {9: "insufficient", 10: "early", 11: "early", 12: "ok"}
 

@@ -84,7 +84,7 @@ def test_activity_pain_groups_days_by_minutes_with_counts(quarter):
 def test_association_overview_shows_every_declared_pair_with_n(quarter):
     figure = chart_figure("associations", quarter)
     ax = figure.axes[0]
-    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "Sleep last night → pain today"
+    assert [t.get_text() for t in ax.get_yticklabels()][-1] == "Sleep last night and pain today"
     text = _texts(figure)
     assert text.count("n = ") == 7 and "not proof of cause" in text
     assert ax.get_xlim() == (-1, 1)

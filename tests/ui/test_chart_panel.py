@@ -40,7 +40,7 @@ def test_the_panel_shows_the_trends_of_the_last_90_days_with_insights(open_windo
     assert (panel.series.start, panel.series.end) == (TODAY - dt.timedelta(days=89), TODAY)
     assert [ax.get_title(loc="left") for ax in panel.canvas.figure.axes][0].startswith("Pain")
     text = panel.insights_label.toPlainText()
-    assert "Sleep last night → pain today" in text and "not proof of cause" in text
+    assert "Sleep last night and pain today" in text and "not proof of cause" in text
     assert text.count("not proof of cause") == 1
     assert "significant" not in text.lower()  # the other surfaces: tests/analysis/test_insights
 
