@@ -143,7 +143,8 @@ class DayCollector:
             acts[(kind, intensity)] = acts.get((kind, intensity), 0) + int(minutes)
 
     def days(self) -> list[Entry]:
-        """One entry per date read, oldest first; dates that have not begun are left out."""
+        """One entry per date read, oldest first; dates that have not begun, and dates with
+        nothing to record, are left out."""
         entries = []
         for date in sorted(self._days):
             day = self._days[date]
@@ -152,9 +153,11 @@ class DayCollector:
                                              "clock on the device?); that day was skipped."))
                 continue
             try:
-                entries.append(self._entry(date, day))
+                entry = self._entry(date, day)
             except ValidationError as error:
                 raise ImportFileError(f"{date}: {error}", day.line) from None
+            if not entry.is_empty:  # e.g. only a nap, or zero active minutes: nothing to say
+                entries.append(entry)
         return entries
 
     def _entry(self, date: dt.date, day: _Day) -> Entry:
