@@ -293,7 +293,7 @@ def import_file(file: Path, fmt: str | None, dry_run: bool, **options: object) -
         from journal.cli_import import import_foreign
 
         import_foreign(file, fmt, dry_run=dry_run, journal=_journal, db_exists=_db_path().exists(),
-                       **options)
+                       mappings=_db_path().parent / "import-mappings", **options)
         return
     try:
         incoming = read_document(file.read_bytes() if len(head) >= _HEAD else head, own)
@@ -318,8 +318,9 @@ def _own_format(file: Path, head: bytes, fmt: str | None) -> str | None:
         return "json"
     first = head.decode("utf-8-sig", errors="replace").lstrip().partition("\n")[0]
     names = [name.strip().strip('"').lower() for name in first.split(",")]
+    own = names[0] == "date" and all(name in RECORD_KEYS for name in names)
     if fmt == "csv":
-        return "csv" if all(name in RECORD_KEYS for name in names) else None
+        return "csv" if own or not first.strip() else None
     if fmt is not None:
         return None
     from journal.exchange.importers import detect
@@ -328,7 +329,7 @@ def _own_format(file: Path, head: bytes, fmt: str | None) -> str | None:
         return None
     if first.startswith(("{", "[")):
         return "json"
-    return "csv" if not first.strip() or all(name in RECORD_KEYS for name in names) else None
+    return "csv" if own or not first.strip() else None
 
 
 @cli.command("backup")

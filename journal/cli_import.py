@@ -5,6 +5,7 @@ Kept apart from `journal.cli` (which calls it lazily) so the start-up path stays
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,8 +23,11 @@ class ImportRefused(click.ClickException):
 def import_foreign(file: Path, fmt: str | None, *, dry_run: bool, journal: Callable,
                    db_exists: bool, mood_map: str | None = None, map_file: Path | None = None,
                    on_conflict: str = "fill", pain_symptoms: str | None = None,
-                   include_naps: bool = False) -> None:
-    """Import *file* (another app's export) into the journal that *journal()* opens."""
+                   include_naps: bool = False, mappings: Path | None = None) -> None:
+    """Import *file* (another app's export) into the journal that *journal()* opens.
+
+    *mappings* is the folder where CSV column mappings are kept, one per kind of file.
+    """
     from journal.exchange import ImportFileError, JournalDocument, plan_import
     from journal.exchange.importers import (
         FORMATS,
@@ -49,9 +53,9 @@ def import_foreign(file: Path, fmt: str | None, *, dry_run: bool, journal: Calla
         options["mood_map"] = parse_mood_map(mood_map)
     if pain_symptoms:
         options["pain_symptoms"] = [s.strip() for s in pain_symptoms.split(",") if s.strip()]
-    if map_file is not None:
-        options["map_file"] = map_file
     try:
+        if fmt == "csv":
+            options["mapping"] = _csv_mapping(file, map_file, mappings, keep=not dry_run)
         imported = read_file(file, fmt, **options)
     except UnmappedMoodsError as error:
         example = ",".join(f"{name}=N" for name in list(error.counts)[:3])
@@ -74,3 +78,43 @@ def import_foreign(file: Path, fmt: str | None, *, dry_run: bool, journal: Calla
     if not dry_run:
         opened.write_import(plan)
     click.echo(describe(plan, imported, on_conflict, done=not dry_run))
+
+
+def _csv_mapping(file: Path, map_file: Path | None, mappings: Path | None, *,
+                 keep: bool) -> dict:
+    """The column mapping for *file*: the ``--map`` file (kept in *mappings* for the next
+    file of the same kind when *keep*), else the one kept for this kind of file; else a
+    proposal is written beside *file* for the user to check, and the import stops."""
+    from journal.exchange.importers import any_csv
+
+    data = file.read_bytes()
+    kind = any_csv.signature(any_csv.propose(data)["header"])
+    if map_file is not None:
+        mapping = {**any_csv.load_mapping(map_file), "signature": kind}
+        if keep and mappings is not None:
+            any_csv.save_mapping(mapping, mappings)
+        return mapping
+    saved = None if mappings is None else any_csv.saved_mapping(data, mappings)
+    if saved is not None:
+        click.echo(f"Using the column mapping kept for this kind of file "
+                   f"({mappings / (kind + '.json')}).")
+        return saved
+    proposal = any_csv.propose(data)
+    formats = " or ".join(any_csv.format_words(f) for f in proposal["date_formats"]) or "unknown"
+    proposal["date_format"] = proposal["date_format"] or (proposal["date_formats"] or [None])[0]
+    text = json.dumps({k: proposal[k] for k in ("columns", "date_format", "decimal")},
+                      ensure_ascii=False, indent=2) + "\n"
+    target = file.with_name(file.stem + ".mapping.json")
+    try:
+        from journal.exchange.files import write_private
+
+        write_private(target, text.encode("utf-8"))
+        where = f"A proposal is in {target}"
+    except OSError:
+        target = Path("MAPPING.json")
+        where = f"A proposal (save it as a file): {' '.join(text.split())}"
+    mapped = ", ".join(f"{column} -> {field}" for column, field in proposal["columns"].items())
+    raise ImportRefused(f"{file}: a CSV of another kind needs a column mapping once. {where} "
+                        f"(columns: {mapped or 'none recognised'}; dates read as {formats}; "
+                        f"decimal {proposal['decimal']!r}): check or edit it, then run again "
+                        f"with --map {target}. Nothing was imported.")
