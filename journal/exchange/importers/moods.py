@@ -22,8 +22,9 @@ _ACCEPTED = "name=score pairs with a score from 0 to 10, separated by commas or 
 class UnmappedMoodsError(ImportFileError):
     """Mood names without a score; nothing is imported until each has one."""
 
-    def __init__(self, counts: dict[str, int]) -> None:
-        self.counts = counts
+    def __init__(self, counts: dict[str, int], all_counts: dict[str, int] | None = None) -> None:
+        self.counts = counts  # the names without a score
+        self.all_counts = all_counts or counts  # every name of the file
         names = ", ".join(f'"{name}" ({count}x)' for name, count in counts.items())
         super().__init__(f"{len(counts)} mood {'name has' if len(counts) == 1 else 'names have'} "
                          f"no 0-10 score yet: {names}.")
@@ -77,4 +78,5 @@ class MoodScores:
                                                          key=lambda item: -item[1])
                    if mood_key(name) not in self.scores}
         if missing:
-            raise UnmappedMoodsError(missing)
+            raise UnmappedMoodsError(missing, dict(sorted(self.counts.items(),
+                                                          key=lambda item: -item[1])))
