@@ -97,3 +97,21 @@ def test_a_bad_mood_map_exits_2(run, tmp_path):
     path = _daylio(tmp_path, ['2024-03-02,2 March,Saturday,10:00,rad,"","",""\n'])
     code, _, err = run("import", str(path), "--mood-map", "rad=11")
     assert code == 2 and "rad=11" in err
+
+
+@pytest.mark.parametrize(("folder", "name", "label"), [
+    ("apple_health", "export.xml", "Apple Health export (apple-health)"),
+    ("fitbit", "sleep-2020-08-06.json", "Fitbit export (fitbit)"),
+    ("imoodjournal", "iMoodJournal.csv", "iMoodJournal CSV (imoodjournal)"),
+    ("bearable", "Bearable_Export_20210728.csv", "Bearable CSV (bearable)"),
+])
+def test_real_exports_are_detected_and_imported(run, folder, name, label):
+    from tests.exchange.importers.conftest import sample_files
+
+    paths = [p for p in sample_files(folder) if p.name.endswith(name)]
+    if not paths:
+        pytest.skip("the sample exports are not here")
+    code, out, err = run("import", str(paths[0]))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == f"Detected format: {label}."
+    assert "Added" in out.splitlines()[-1]

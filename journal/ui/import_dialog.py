@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -154,10 +156,19 @@ class ImportDialog(QDialog):
         self.summary.setAccessibleName("What will change")
         self.problems = QListWidget()
         self.problems.setAccessibleName("Problems")
+        self.symptoms = QListWidget()
+        self.symptoms.setAccessibleName("Symptoms that count as pain")
+        self.symptoms_label = QLabel("Bearable symptoms that count as pain (tick them, then read "
+                                     "again); every symptom is also kept as a tag:",
+                                     wordWrap=True)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
+        layout.addWidget(self.symptoms_label)
+        layout.addWidget(self.symptoms, 1)
         layout.addWidget(QLabel("Problems in the file (by line):"))
         layout.addWidget(self.problems, 1)
+        self.symptoms_label.hide()
+        self.symptoms.hide()
         return page
 
     # Choosing and reading ---------------------------------------------------------------------
@@ -175,6 +186,7 @@ class ImportDialog(QDialog):
         self.path_edit.setText(str(path))
         fmt = detect(path)
         self.moods_table.setRowCount(0)
+        self.symptoms.clear()
         self.format_combo.blockSignals(True)  # choosing the format here is no user's change
         self.format_combo.setCurrentIndex(list(FORMATS).index(fmt or "csv"))
         self.format_combo.blockSignals(False)
@@ -197,6 +209,10 @@ class ImportDialog(QDialog):
                 scores[self.moods_table.item(row, 0).text()] = spin.value()
         if scores:
             options["mood_map"] = scores
+        if self.symptoms.count():
+            options["pain_symptoms"] = [
+                self.symptoms.item(i).text() for i in range(self.symptoms.count())
+                if self.symptoms.item(i).checkState() == Qt.CheckState.Checked]
         return options
 
     def read(self) -> None:
@@ -332,11 +348,26 @@ class ImportDialog(QDialog):
             f"{len(imported.days)} days read. Importing will add {added} days and change "
             f"{changed} ({RULE_WORDS[rule]}); {skipped} are skipped, with nothing new. "
             "Nothing is written until you choose Import; one undo takes it all back.")
+        self._show_symptoms(imported.fmt == "bearable")
         self.problems.clear()
         self.problems.addItems([str(p) for p in imported.problems] or ["None."])
         self.import_button.setEnabled(not self.plan.empty)
         self._say(f"{LABELS[imported.fmt]}: ready to import." if not self.plan.empty else
                   "Everything in this file is already in your journal.", PAGE_PREVIEW)
+
+    def _show_symptoms(self, shown: bool) -> None:
+        self.symptoms_label.setVisible(shown)
+        self.symptoms.setVisible(shown)
+        if shown and not self.symptoms.count():
+            from journal.exchange.importers.bearable import is_pain, symptom_names
+
+            for name, count in symptom_names(self.path.read_bytes()).items():
+                item = QListWidgetItem(name)
+                item.setToolTip(f"{count} readings")
+                item.setCheckState(Qt.CheckState.Checked if is_pain(name, None)
+                                   else Qt.CheckState.Unchecked)
+                self.symptoms.addItem(item)
+            self.read_button.setText("&Read again")
 
     def write(self) -> None:
         """Back up, write the whole preview in one transaction (undoable), and close."""

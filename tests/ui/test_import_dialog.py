@@ -110,3 +110,27 @@ def test_any_csv_asks_for_columns_then_keeps_the_mapping(open_window, qtbot, tmp
     qtbot.addWidget(again)
     again.load(path)
     assert again.stack.currentIndex() == PAGE_PREVIEW  # no questions the second time
+
+
+def test_bearable_symptoms_that_count_as_pain_are_the_users_choice(open_window, qtbot,
+                                                                     tmp_path):
+    from PySide6.QtCore import Qt
+
+    window = open_window()
+    path = tmp_path / "bearable.csv"
+    path.write_text("date,weekday,time of day,category,rating/amount,detail,notes\n"
+                    '"1st Feb 2021","Monday","am","Symptom","2","Headache (Moderate)",""\n'
+                    '"1st Feb 2021","Monday","pm","Symptom","3","Jaw Clenching (Severe)",""\n',
+                    encoding="utf-8")
+    dialog = ImportDialog(window.state, window)
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    items = {dialog.symptoms.item(i).text(): dialog.symptoms.item(i)
+             for i in range(dialog.symptoms.count())}
+    assert {n: i.checkState() == Qt.CheckState.Checked for n, i in items.items()} == {
+        "Headache": True, "Jaw Clenching": False}
+    items["Jaw Clenching"].setCheckState(Qt.CheckState.Checked)
+    dialog.read_button.click()
+    dialog.import_button.click()
+    day = window.state.journal.day(dt.date(2021, 2, 1))
+    assert (day.pain, day.worst_pain) == (8, 9)  # mean of Moderate 6 and Severe 9; the worst
