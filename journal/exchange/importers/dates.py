@@ -12,22 +12,27 @@ from journal.domain.parse import parse_date
 # real exports and their neighbours; matched case-insensitively, accents included.
 _MONTH_NAMES = {
     1: "january jan januar janvier janv enero ene gennaio gen janeiro jan januari styczeń "
-       "stycznia sty",
+       "stycznia sty января январь янв ledna leden ocak",
     2: "february feb februar février févr fevrier febrero febbraio fevereiro fev februari "
-       "luty lutego lut",
-    3: "march mar märz marz mars marzo março maart marzec marca",
-    4: "april apr avril avr abril abr aprile kwiecień kwietnia kwi",
-    5: "may mai mayo maggio mag maio mei maj maja",
-    6: "june jun juni juin junio giugno giu junho czerwiec czerwca cze",
-    7: "july jul juli juillet juil julio luglio lug julho lipiec lipca lip",
-    8: "august aug août aout agosto ago augustus sierpień sierpnia sie",
+       "luty lutego lut февраля февраль фев února únor şubat",
+    3: "march mar märz marz mars marzo março maart marzec marca марта март března březen mart",
+    4: "april apr avril avr abril abr aprile kwiecień kwietnia kwi апреля апрель апр dubna "
+       "duben nisan",
+    5: "may mai mayo maggio mag maio mei maj maja мая май května květen mayıs",
+    6: "june jun juni juin junio giugno giu junho czerwiec czerwca cze июня июнь června červen "
+       "haziran",
+    7: "july jul juli juillet juil julio luglio lug julho lipiec lipca lip июля июль července "
+       "červenec temmuz",
+    8: "august aug août aout agosto ago augustus augusti sierpień sierpnia sie августа август "
+       "srpna srpen ağustos",
     9: "september sep sept septembre septiembre setiembre settembre set setembro wrzesień "
-       "września wrz",
+       "września wrz сентября сентябрь září eylül",
     10: "october oct oktober octobre octubre ottobre ott outubro out okt październik "
-        "października paź",
-    11: "november nov novembre noviembre novembro listopad listopada lis",
+        "października paź октября октябрь října říjen ekim",
+    11: "november nov novembre noviembre novembro listopad listopada lis ноября ноябрь "
+        "listopadu kasım",
     12: "december dec dezember dez décembre déc diciembre dic dicembre dezembro grudzień "
-        "grudnia gru",
+        "grudnia gru декабря декабрь prosince prosinec aralık",
 }
 MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items()
                           for name in names.split()}
@@ -36,9 +41,15 @@ _NUMBER = re.compile(r"\d+")
 _CLOCK = re.compile(r"\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([aApP]\.?\s*[mM]\.?)?\s*")
 
 
+_NUMERIC_MONTH = re.compile(r"\s*(\d{1,2})\s*(?:月|월)\s*(\d{1,2})\s*(?:日|일)\s*")
+
+
 def month_day(text: str) -> tuple[int, int]:
-    """(month, day) from a localized day and month such as ``June 22``, ``16 de octubre`` or
-    ``7 września``; ValueError if there is no month name and day number."""
+    """(month, day) from a localized day and month such as ``June 22``, ``16 de octubre``,
+    ``7 września`` or ``10月16日``; ValueError if there is no month name and day number."""
+    numeric = _NUMERIC_MONTH.fullmatch(text)
+    if numeric:
+        return int(numeric[1]), int(numeric[2])
     words = [w.rstrip(".").casefold() for w in _WORD.findall(text)]
     months = [MONTHS[w] for w in words if w in MONTHS]
     numbers = [int(n) for n in _NUMBER.findall(text)]

@@ -153,3 +153,24 @@ def test_fitbit_monthly_csv_in_english_and_french(part):
         assert first.notes == "Fitbit: 5,688 steps" and first.activity_minutes == 45
     else:
         assert first.notes == "Fitbit: 7,111 steps" and first.activity_minutes == 35
+
+
+def test_entity_bombs_and_external_entities_are_refused_not_expanded(tmp_path):
+    lol = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10}">\n' for i in range(1, 10))
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE HealthData [\n<!ENTITY l0 "lol">\n{lol}]>\n'
+                    '<HealthData><Record type="HKQuantityTypeIdentifierStepCount" sourceName="&l9;"'
+                    ' startDate="2024-03-02 09:00:00 +0100" endDate="2024-03-02 09:10:00 +0100" '
+                    'value="5"/></HealthData>\n', encoding="utf-8")
+    with pytest.raises(ImportFileError):
+        read_file(bomb, "apple-health")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("2024-03-02 09:00:00 +0100", encoding="utf-8")
+    outside = tmp_path / "outside.xml"
+    outside.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE HealthData [\n<!ENTITY s SYSTEM '
+                       f'"file://{secret}">\n]>\n<HealthData><Record type="HKQuantityTypeIdentifier'
+                       'StepCount" sourceName="x" startDate="&s;" endDate="&s;" value="5"/>'
+                       '</HealthData>\n', encoding="utf-8")
+    with pytest.raises(ImportFileError):
+        read_file(outside, "apple-health")
+

@@ -121,3 +121,12 @@ def test_conflict_rules():
 def test_an_unknown_file_is_not_detected(tmp_path):
     assert detect(_file(tmp_path, "a,b,c\n1,2,3\n")) is None
     assert detect(_file(tmp_path, "<html></html>", name="x.xml")) is None
+
+
+def test_daylio_old_exports_in_other_phone_languages(tmp_path):
+    path = tmp_path / "daylio_export.csv"
+    path.write_text("year,date,weekday,time,mood,activities,note\n"
+                    '2017,16 октября,понедельник,12:10,rad,"",""\n'
+                    '2017,10月15日,日曜日,12:10,rad,"",""\n'
+                    '2017,14. října,sobota,12:10,rad,"",""\n', encoding="utf-8")
+    assert [d.date.day for d in read_file(path, "daylio").days] == [14, 15, 16]
