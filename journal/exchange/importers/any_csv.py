@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 from journal.domain import MEASURE_KEYS, SCALES
@@ -51,6 +52,10 @@ _SYNONYMS = {
     "exercise_minutes": ("exercise minutes", "active minutes", "exercise", "move minutes"),
     "steps": ("steps", "step count", "schritte", "pas", "pasos", "nombre de pas"),
 }
+
+
+_DECIMAL_COMMA = re.compile(r"-?\d+,(\d{1,2}|\d{4,})")
+_DECIMAL_POINT = re.compile(r"-?\d+\.(\d{1,2}|\d{4,})")
 
 
 def sniff(first_row: list[str]) -> bool:
@@ -121,7 +126,10 @@ def propose(data: bytes) -> dict:
                             if len(row) > header.index(date_column)]) if date_column else []
     numbers = [row[i] for _, row in rows for i, name in enumerate(header)
                if i < len(row) and columns.get(name) not in (None, "date", "tags", "notes")]
-    comma = any("," in v and "." not in v for v in numbers)
+    # "7,5" or "5,28" is a decimal comma; "1,351" may be a thousands separator, so it alone
+    # decides nothing.
+    comma = any(_DECIMAL_COMMA.fullmatch(v.strip()) for v in numbers) and not any(
+        _DECIMAL_POINT.fullmatch(v.strip()) for v in numbers)
     return {"columns": columns, "date_format": formats[0] if len(formats) == 1 else None,
             "date_formats": formats, "decimal": "," if comma else ".",
             "signature": signature(header), "header": header}

@@ -130,3 +130,15 @@ def test_daylio_old_exports_in_other_phone_languages(tmp_path):
                     '2017,10月15日,日曜日,12:10,rad,"",""\n'
                     '2017,14. října,sobota,12:10,rad,"",""\n', encoding="utf-8")
     assert [d.date.day for d in read_file(path, "daylio").days] == [14, 15, 16]
+
+
+def test_thousands_separators_are_not_taken_for_decimal_commas():
+    from journal.exchange.importers import any_csv
+
+    english = b'Date,Steps,Sleep\n"01-03-2018","5,688","7.5"\n"13-03-2018","1,351","6"\n'
+    french = b'Date,Pas,Sommeil\n"01-01-2022","7111","7,5"\n"13-01-2022","3671","6,25"\n'
+    assert any_csv.propose(english)["decimal"] == "."
+    assert any_csv.propose(french)["decimal"] == ","
+    mapping = {**any_csv.propose(english), "date_format": "%d-%m-%Y"}
+    days = any_csv.read(english, mapping).days
+    assert days[0].notes == "5,688 steps" and days[0].sleep_hours == 7.5
