@@ -25,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+RESULTS = Path(__file__).with_name("results")
 TIME_BUDGET = 2.0
 MEMORY_BUDGET_MB = 300
 
@@ -167,11 +168,15 @@ def main() -> int:
               f"exit {code}", flush=True)
     ratio = import_s / floor_s
     ok = ratio <= TIME_BUDGET and import_mb <= MEMORY_BUDGET_MB and code == "0"
-    print(json.dumps({"gb": round(size / 1e9, 2), "records": int(records), "floor_s":
-                      round(floor_s, 1), "import_s": round(import_s, 1), "ratio": round(ratio, 2),
-                      "floor_peak_mb": round(floor_mb), "import_peak_mb": round(import_mb),
-                      "budget": f"<= {TIME_BUDGET}x, <= {MEMORY_BUDGET_MB} MB",
-                      "within_budget": ok}))
+    result = {"when": dt.datetime.now().isoformat(timespec="seconds"),
+              "gb": round(size / 1e9, 2), "records": int(records), "floor_s": round(floor_s, 1),
+              "import_s": round(import_s, 1), "ratio": round(ratio, 2),
+              "floor_peak_mb": round(floor_mb), "import_peak_mb": round(import_mb),
+              "budget": f"<= {TIME_BUDGET}x, <= {MEMORY_BUDGET_MB} MB", "within_budget": ok}
+    print(f"ratio {ratio:.2f}x (budget {TIME_BUDGET}x), peak {import_mb:.0f} MB (budget "
+          f"{MEMORY_BUDGET_MB} MB): {'pass' if ok else 'FAIL'}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "apple_health.json").write_text(json.dumps(result, indent=2))
     return 0 if ok else 1
 
 
