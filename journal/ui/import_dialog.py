@@ -231,6 +231,7 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setVisible(fmt == "apple-health")
         self.cancel_reading.setVisible(fmt == "apple-health")
+        self._reading(True)
         try:
             imported = read_file(self.path, fmt, progress=self._on_progress, **options)
         except UnmappedMoodsError as error:
@@ -244,6 +245,7 @@ class ImportDialog(QDialog):
         except OSError as error:
             return self._say(f"Cannot read {self.path.name}: {error.strerror}.", PAGE_NONE)
         finally:
+            self._reading(False)
             self.progress.hide()
             self.cancel_reading.hide()
         self._preview(imported)
@@ -255,6 +257,17 @@ class ImportDialog(QDialog):
 
     def _on_cancel_clicked(self) -> None:
         self.cancelled = True
+
+    def _reading(self, busy: bool) -> None:
+        """While a long file is read (events still flow for the progress bar), nothing else
+        may start."""
+        for widget in (self.read_button, self.choose_button, self.format_combo,
+                       self.conflict_combo):
+            widget.setEnabled(not busy)
+
+    def reject(self) -> None:
+        self.cancelled = True  # closing while a file is read stops the reading
+        super().reject()
 
     def _say(self, text: str, page: int) -> None:
         self.message.setText(text)

@@ -80,9 +80,12 @@ def test_apple_health_shows_progress_and_can_be_stopped(open_window, qtbot, tmp_
     seen = []
     original = dialog._on_progress
     monkeypatch.setattr(dialog, "_on_progress",
-                        lambda f: seen.append(not dialog.progress.isHidden()) or original(f))
+                        lambda f: seen.append(not dialog.progress.isHidden()
+                                              and not dialog.read_button.isEnabled())
+                        or original(f))
     dialog.load(path)
-    assert seen and all(seen) and "add 1 day" in dialog.summary.text()
+    assert seen and all(seen) and "add 1 day" in dialog.summary.text()  # bar shown, no rereads
+    assert dialog.read_button.isEnabled()
     monkeypatch.setattr(dialog, "_on_progress", lambda f: False)
     dialog.read()
     assert "stopped; nothing was written" in dialog.message.text()
