@@ -49,7 +49,8 @@ _SYNONYMS = {
     "tags": ("tags", "tag", "activities", "factors"),
     "notes": ("notes", "note", "comment", "comments", "notiz", "kommentar", "remarque",
               "commentaire", "comentario", "nota"),
-    "exercise_minutes": ("exercise minutes", "active minutes", "exercise", "move minutes"),
+    "exercise_minutes": ("exercise minutes", "active minutes", "exercise", "move minutes",
+                         "move minutes count"),
     "steps": ("steps", "step count", "schritte", "pas", "pasos", "nombre de pas"),
 }
 

@@ -174,3 +174,16 @@ def test_entity_bombs_and_external_entities_are_refused_not_expanded(tmp_path):
     with pytest.raises(ImportFileError):
         read_file(outside, "apple-health")
 
+
+
+def test_fitbit_web_api_steps_one_day_per_date_with_steps():
+    path = _fitbit("api_timeseries")
+    series = json.loads(path.read_text())["activities-steps"]
+    days = {d.date.isoformat(): d.notes for d in read_file(path, "fitbit").days}
+    assert days == {item["dateTime"]: f"Fitbit: {int(item['value']):,} steps" for item in series
+                    if int(item["value"])}
+
+
+def test_fitbit_sedentary_minutes_are_refused_with_a_reason():
+    with pytest.raises(ImportFileError, match="sedentary minutes are not imported"):
+        read_file(_fitbit("sedentary"), "fitbit")

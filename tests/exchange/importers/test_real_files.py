@@ -104,3 +104,20 @@ def test_bearable_symptoms_count_as_pain_only_as_the_user_says():
     assert default["2020-09-22"].pain == 3 and default["2020-09-22"].worst_pain == 3  # headache
     assert chosen["2020-09-22"].pain is None and "Headache" in chosen["2020-09-22"].tags
     assert default["2021-05-10"].sleep_hours == 9.75
+
+
+@pytest.mark.parametrize("path", sample_files("google_fit", "*.csv"), ids=lambda p: p.name[-30:])
+def test_google_fit_daily_csv_imports_through_the_proposed_column_mapping(path):
+    from journal.exchange.importers import any_csv
+
+    assert detect(path) is None  # no app of its own: any CSV, with a mapping
+    data = path.read_bytes()
+    proposal = any_csv.propose(data)
+    assert proposal["date_format"] == "%Y-%m-%d"
+    assert "steps" in proposal["columns"].values()
+    imported = any_csv.read(data, proposal)
+    rows = _rows(path)
+    used = [rows[0].index(name) for name, field in proposal["columns"].items() if field != "date"]
+    expected = {row[0] for row in rows[1:] if any(row[i].strip() not in ("", "0", "0.0")
+                                                 for i in used if i < len(row))}
+    assert {day.date.isoformat() for day in imported.days} == expected
