@@ -265,7 +265,8 @@ IMPORT_FORMATS = ("csv", "json", "daylio", "bearable", "imoodjournal", "apple-he
 @_db_option
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS),
-              help="The file's format (default: detected from its content).")
+              help="The file's format (default: detected from its content). csv is the "
+                   "journal's own CSV, or any other CSV through a column mapping (--map).")
 @click.option("--mood-map", metavar="NAME=N,...|FILE",
               help="A 0-10 score for each mood name, e.g. 'rad=10,good=7' (or a file of lines).")
 @click.option("--map", "map_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
