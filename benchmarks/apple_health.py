@@ -10,8 +10,9 @@ peak memory is its own:
 * import: ``pain-journal import export.xml`` into a fresh journal (read, plan, backup-free
   first write, one transaction).
 
-Budget: import time at most 2x the floor, peak memory at most 300 MB.
-Run: ``python benchmarks/apple_health.py [--gb 1.0]``.
+Budget: import time at most 2x the floor, peak memory at most 300 MB. With ``--pairs N`` the
+two alternate N times and the median pair's ratio counts (this machine is shared and noisy).
+Run: ``python benchmarks/apple_health.py [--gb 1.0] [--pairs 1]``.
 """
 
 from __future__ import annotations
@@ -152,6 +153,8 @@ def _run(script: str, *args: str) -> tuple[str, float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gb", type=float, default=1.0, help="size of the export (GB)")
+    parser.add_argument("--pairs", type=int, default=1,
+                        help="floor and import runs, alternating; the median pair counts")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="health-bench-") as folder:
         xml = Path(folder) / "export.xml"
@@ -160,13 +163,19 @@ def main() -> int:
         size = xml.stat().st_size
         print(f"generated {size / 1e9:.2f} GB, {days} days, in "
               f"{time.perf_counter() - started:.0f} s", flush=True)
-        records, floor_s, floor_mb = _run(FLOOR, str(xml))
-        print(f"floor  (expat, count records): {floor_s:6.1f} s, peak {floor_mb:5.0f} MB, "
-              f"{int(records):,} records", flush=True)
-        code, import_s, import_mb = _run(IMPORT, str(xml), str(Path(folder) / "journal.db"))
-        print(f"import (pain-journal import):  {import_s:6.1f} s, peak {import_mb:5.0f} MB, "
-              f"exit {code}", flush=True)
-    ratio = import_s / floor_s
+        pairs = []
+        for _ in range(options.pairs):  # floor and import alternate: the machine is shared
+            records, floor_s, floor_mb = _run(FLOOR, str(xml))
+            print(f"floor  (expat, count records): {floor_s:6.1f} s, peak {floor_mb:5.0f} MB, "
+                  f"{int(records):,} records", flush=True)
+            db = Path(folder) / f"journal-{len(pairs)}.db"
+            code, import_s, import_mb = _run(IMPORT, str(xml), str(db))
+            print(f"import (pain-journal import):  {import_s:6.1f} s, peak {import_mb:5.0f} MB, "
+                  f"exit {code}", flush=True)
+            pairs.append((import_s / floor_s, floor_s, import_s, floor_mb, import_mb, code))
+    ratio, floor_s, import_s, floor_mb, import_mb, code = sorted(pairs)[len(pairs) // 2]
+    import_mb = max(p[4] for p in pairs)
+    code = "0" if all(p[5] == "0" for p in pairs) else code
     ok = ratio <= TIME_BUDGET and import_mb <= MEMORY_BUDGET_MB and code == "0"
     result = {"when": dt.datetime.now().isoformat(timespec="seconds"),
               "gb": round(size / 1e9, 2), "records": int(records), "floor_s": round(floor_s, 1),
