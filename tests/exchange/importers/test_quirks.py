@@ -142,3 +142,14 @@ def test_thousands_separators_are_not_taken_for_decimal_commas():
     mapping = {**any_csv.propose(english), "date_format": "%d-%m-%Y"}
     days = any_csv.read(english, mapping).days
     assert days[0].notes == "5,688 steps" and days[0].sleep_hours == 7.5
+
+
+def test_daylio_with_a_scales_column_and_a_multiline_note(tmp_path):
+    path = _file(tmp_path, "full_date,date,weekday,time,mood,activities,scales,note_title,note\n"
+                 '2024-03-02,2 March,Saturday,21:00,good,"walk","","Day","line one\n'
+                 'line two, with a comma"\n'
+                 '2024-03-01,1 March,Friday,21:00,awful,"","","",""\n', bom=True)
+    assert detect(path) == "daylio"
+    days = read_file(path, "daylio").days
+    assert [d.mood for d in days] == [0, 8]
+    assert days[1].notes == "21:00 Day\nline one\nline two, with a comma"
