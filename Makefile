@@ -24,6 +24,7 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/inprocess.py
+	$(PY) benchmarks/apple_health.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

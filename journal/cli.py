@@ -259,28 +259,47 @@ def export(fmt: str, output: Path | None) -> None:
     click.echo(f"Exported {_days(days)} to {output}.", err=True)
 
 
+_HEAD = 1 << 16
+IMPORT_FORMATS = ("csv", "json", "daylio", "bearable", "imoodjournal", "apple-health", "fitbit")
+
+
 @cli.command("import")
 @_db_option
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]),
-              help="The file's format (default: from its extension or content).")
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS),
+              help="The file's format (default: detected from its content). csv is the "
+                   "journal's own CSV, or any other CSV through a column mapping (--map).")
+@click.option("--mood-map", metavar="NAME=N,...|FILE",
+              help="A 0-10 score for each mood name, e.g. 'rad=10,good=7' (or a file of lines).")
+@click.option("--map", "map_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+              help="Any CSV: the saved column mapping to use.")
+@click.option("--on-conflict", type=click.Choice(("fill", "keep", "replace")), default="fill",
+              show_default=True, help="Dates already in the journal: fill only empty fields, "
+              "keep the day as it is, or replace with the file's values.")
+@click.option("--pain-symptoms", metavar="NAME,...",
+              help="Bearable: the symptoms that count as pain (default: names with pain, ache "
+                   "or migraine).")
+@click.option("--include-naps", is_flag=True, help="Fitbit: count naps as sleep too.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
-def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
-    """Import a CSV or JSON export: all of it, or nothing if any line is bad."""
-    from journal.exchange import (
-        ImportFileError,
-        JournalDocument,
-        guess_format,
-        plan_import,
-        read_document,
-    )
+def import_file(file: Path, fmt: str | None, dry_run: bool, **options: object) -> None:
+    """Import a file: the journal's own CSV or JSON export, or another app's export
+    (Daylio, Bearable, iMoodJournal, Apple Health, Fitbit, any CSV). All of it, or nothing."""
+    from journal.exchange import ImportFileError, JournalDocument, plan_import, read_document
 
     try:
-        data = file.read_bytes()
+        with open(file, "rb") as stream:
+            head = stream.read(_HEAD)
     except OSError as error:
         raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+    own = _own_format(file, head, fmt)
+    if own is None:
+        from journal.cli_import import import_foreign
+
+        import_foreign(file, fmt, dry_run=dry_run, journal=_journal, db_exists=_db_path().exists(),
+                       mappings=_db_path().parent / "import-mappings", **options)
+        return
     try:
-        incoming = read_document(data, fmt or guess_format(file, data))
+        incoming = read_document(file.read_bytes() if len(head) >= _HEAD else head, own)
     except ImportFileError as error:
         raise CommandError(f"{file}, {error} Nothing was imported.") from None
     if dry_run and not _db_path().exists():
@@ -291,6 +310,29 @@ def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
     if not dry_run:
         journal.write_import(plan)
     click.echo(plan.describe(done=not dry_run))
+
+
+def _own_format(file: Path, head: bytes, fmt: str | None) -> str | None:
+    """"csv" or "json" when *file* is (or is named as) one of the journal's own exports; None
+    for another app's file."""
+    from journal.exchange.records import RECORD_KEYS
+
+    if fmt == "json":
+        return "json"
+    first = head.decode("utf-8-sig", errors="replace").lstrip().partition("\n")[0]
+    names = [name.strip().strip('"').lower() for name in first.split(",")]
+    own = names[0] == "date" and all(name in RECORD_KEYS for name in names)
+    if fmt == "csv":
+        return "csv" if own or not first.strip() else None
+    if fmt is not None:
+        return None
+    from journal.exchange.importers import detect
+
+    if detect(file) is not None:
+        return None
+    if first.startswith(("{", "[")):
+        return "json"
+    return "csv" if own or not first.strip() else None
 
 
 @cli.command("backup")

@@ -341,6 +341,18 @@ class Journal:
 
         return plan_import(self.document(), incoming)
 
+    def plan_merge(self, incoming: list[Entry], on_conflict: str = "fill") -> ImportPlan:
+        """What importing days from another app would change, dates already in the journal
+        merged by *on_conflict* (see `journal.exchange.importers.merge`); nothing is written."""
+        from journal.exchange import JournalDocument, plan_import
+        from journal.exchange.importers.merge import merge_days
+
+        dates = [e.date for e in incoming]
+        existing = {e.date: e for e in self.days(min(dates), max(dates))} if dates else {}
+        current = JournalDocument(days=[existing[d] for d in dates if d in existing])
+        return plan_import(current, JournalDocument(days=merge_days(existing, incoming,
+                                                                    on_conflict)))
+
     def write_import(self, plan: ImportPlan, *, initiator: object = None) -> Edit | None:
         """Back up the journal (if it has days), then write the whole plan in one transaction."""
         if plan.empty:

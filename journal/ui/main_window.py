@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Doctor report…", self._on_report, QKeySequence(keys.Print))
         action(file_menu, "&Export data…", self._on_export, QKeySequence("Ctrl+E"))
         action(file_menu, "&Import…", self._on_import, QKeySequence("Ctrl+I"))
+        action(file_menu, "Import from another &app…", self._on_import_from_app)
         action(file_menu, "&Open journal…", self._on_open_journal, QKeySequence("Ctrl+O"))
         action(file_menu, "&Backups…", self._on_backups)
         file_menu.addSeparator()
@@ -420,6 +421,11 @@ class MainWindow(QMainWindow):
 
     def _on_import(self) -> None:
         self._status(_files().import_data(self, self.state))
+
+    def _on_import_from_app(self) -> None:
+        from journal.ui.import_dialog import import_from_app  # loaded when chosen
+
+        self._status(import_from_app(self, self.state))
 
     def _on_open_journal(self) -> None:
         try:
