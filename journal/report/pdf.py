@@ -49,14 +49,16 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     charts = series.days_logged >= MIN_DAYS_FOR_CHARTS and "charts" not in options.leave_out
     chart_pages = [(top, None if bottom == "associations" and "associations" in options.leave_out
                     else bottom) for top, bottom in CHART_PAGES]
-    total = 1 + (len(chart_pages) if charts else 0) + math.ceil(len(notes) / NOTES_PER_PAGE)
     size = PAPERS[options.paper]
     with chart_style():
         first = Figure(figsize=size)
-        draw_summary_page(first, summarize(series, previous, in_period), links.insights, options,
-                          history=history)
-        pages = [first]
-        if not first_only:
+        pages = [first, *draw_summary_page(first, summarize(series, previous, in_period),
+                                           links.insights, options, history=history)]
+        total = len(pages) + (len(chart_pages) if charts else 0) \
+            + math.ceil(len(notes) / NOTES_PER_PAGE)
+        if first_only:  # the preview: page 1 "of" the whole report
+            pages = [first]
+        else:
             if charts:
                 pages += [_chart_page(size, data, top, bottom, links)
                           for top, bottom in chart_pages]

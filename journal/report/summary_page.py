@@ -30,44 +30,78 @@ WRAP = 92  # characters per line at 10 pt across the page
 LABELS = 0.22  # the width of the label column of the measures
 ROW_WRAP = 74  # characters per line at 9.5 pt beside the labels
 MUTED = "#555555"
+BOTTOM_MM = 20  # text ends this far above the paper's edge (the footer sits below it)
+QUESTIONS_MIN = 0.10  # of a page: the smallest box for the doctor's questions
 
 
 class _Writer:
-    """Lines of text down the page, each at least one line below the previous."""
+    """Lines of text down the page, each at least one line below the previous.
 
-    def __init__(self, figure: Figure, top: float = 0.94) -> None:
-        self.figure, self.y = figure, top
+    Text that would run into the bottom margin goes on a continuation page instead (the
+    summary grows with medications, check-ins and associations; a printer must not lose it).
+    """
+
+    TOP = 0.94
+
+    def __init__(self, figure: Figure) -> None:
+        self.figure, self.y = figure, self.TOP
+        self.bottom = BOTTOM_MM / 25.4 / figure.get_figheight()
+        self.pages = [figure]
+
+    def step(self, size: float, spacing: float = 1.45) -> float:
+        return size / 72 / self.figure.get_figheight() * spacing
+
+    def room(self, height: float) -> None:
+        """Start a continuation page unless *height* more fits above the bottom margin."""
+        if self.y - height >= self.bottom:
+            return
+        page = Figure(figsize=self.figure.get_size_inches())
+        page.text(LEFT, self.TOP, "Summary for my doctor (continued)", fontsize=12,
+                  fontweight="bold", color=INK, va="top")
+        self.figure, self.y = page, self.TOP - self.step(12) * 1.5
+        self.pages.append(page)
 
     def line(self, text: str, size: float = 10, bold: bool = False, gap: float = 0.0,
              indent: float = 0.0, colour: str = INK) -> None:
         self.y -= gap
-        for part in textwrap.wrap(text, WRAP - int(indent * 120)) or [""]:
+        for part in textwrap.wrap(text, int((WRAP - indent * 120) * 10 / min(size, 10))) or [""]:
+            self.room(self.step(size))
             self.figure.text(LEFT + indent, self.y, part, fontsize=size, color=colour,
                              fontweight="bold" if bold else "normal", va="top")
-            self.y -= size / 72 / self.figure.get_figheight() * 1.45
+            self.y -= self.step(size)
+
+    def heading(self, text: str, gap: float = 0.02) -> None:
+        """A section heading, kept on the page of at least two lines of what follows."""
+        self.room(gap + self.step(12) + 2 * self.step(10))
+        self.line(text, size=12, bold=True, gap=gap)
 
     def row(self, label: str, note: str, lines: Sequence[str], gap: float = 0.008) -> None:
         """A bold *label* (with its scale *note* in small grey below it) beside its lines."""
+        notes = textwrap.wrap(note, 34)
+        parts = [part for text in lines for part in textwrap.wrap(text, ROW_WRAP)]
+        self.room(gap + max(self.step(10.5, 1.4) + len(notes) * self.step(7.5, 1.4),
+                            len(parts) * self.step(9.5, 1.4)))
         self.y -= gap
-        top, step = self.y, lambda size: size / 72 / self.figure.get_figheight() * 1.4
+        top = self.y
         self.figure.text(LEFT, top, label, fontsize=10.5, fontweight="bold", color=INK,
                          va="top")
-        left_y = top - step(10.5)
-        for part in textwrap.wrap(note, 34):
+        left_y = top - self.step(10.5, 1.4)
+        for part in notes:
             self.figure.text(LEFT, left_y, part, fontsize=7.5, color=MUTED, va="top")
-            left_y -= step(7.5)
+            left_y -= self.step(7.5, 1.4)
         right_y = top
-        for text in lines:
-            for part in textwrap.wrap(text, ROW_WRAP):
-                self.figure.text(LEFT + LABELS, right_y, part, fontsize=9.5, color=INK, va="top")
-                right_y -= step(9.5)
+        for part in parts:
+            self.figure.text(LEFT + LABELS, right_y, part, fontsize=9.5, color=INK, va="top")
+            right_y -= self.step(9.5, 1.4)
         self.y = min(left_y, right_y)
 
 
 def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[Insight],
-                      options: ReportOptions, history: DailySeries | None = None) -> None:
+                      options: ReportOptions, history: DailySeries | None = None
+                      ) -> list[Figure]:
     """Write page 1 onto *figure* (a blank page); *results* rest on *history* when given (the
-    period was too short for them), else on the period."""
+    period was too short for them), else on the period. Returns the continuation pages the
+    summary needed (usually none)."""
     w = _Writer(figure)
     w.line("Pain & Mood Journal: summary for my doctor", size=16, bold=True)
     if options.name.strip():
@@ -85,7 +119,8 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
     _measures(w, summary)
     if "associations" not in options.leave_out:
         _associations(w, results, history)
-    _questions(figure, w, options.questions)
+    _questions(w, options.questions)
+    return w.pages[1:]
 
 
 def _measures(w: _Writer, s: PeriodSummary) -> None:
@@ -104,10 +139,10 @@ def _measures(w: _Writer, s: PeriodSummary) -> None:
         pain = [f"Mean {s.pain_mean:.1f}, median {s.pain_median:g}; {SEVERE_PAIN} or more on "
                 f"{s.severe_pain_days} of {_days(s.pain_days)} with pain recorded "
                 f"({share:.0%}).", _compare(s.pain_change, s.days)]
+    if s.worst_pain_mean is not None:  # the day's worst pain, a separate field: said so
+        pain.append(f"Worst pain of the day: mean {s.worst_pain_mean:.1f}; the highest was "
+                    f"{s.worst_pain[1]} on {s.worst_pain[0].day} {s.worst_pain[0]:%b}.")
     row("pain", pain, label="Pain")
-    if s.worst_pain_mean is not None:
-        row("worst_pain", label="Worst pain", lines=[f"Mean {s.worst_pain_mean:.1f}; the worst was "
-                           f"{s.worst_pain[1]} on {s.worst_pain[0].day} {s.worst_pain[0]:%b}."])
     row("pain_interference", [] if s.interference_mean is None else
         [f"Mean {s.interference_mean:.1f}. {_compare(s.interference_change, s.days, False)}"],
         label="Pain interference")
@@ -165,7 +200,7 @@ def _compare(change: Change | None, days: int, mark: bool = True) -> str:
 
 
 def _associations(w: _Writer, results: Sequence[Insight], history: DailySeries | None) -> None:
-    w.line("What went together in my data", size=12, bold=True, gap=0.02)
+    w.heading("What went together in my data")
     if history is not None:
         w.line(f"This period alone is too short for these, so they rest on my whole journal up "
                f"to its end: {period_text(history.start, history.end)} "
@@ -177,14 +212,13 @@ def _associations(w: _Writer, results: Sequence[Insight], history: DailySeries |
     elif not shown:
         w.line(f"No link found in this period. {_tally(results)}", indent=0.02)
     for r in shown:
-        w.line(_mine(f"{r.label}: {r.statement} (n = {r.n} days)"),
-               indent=0.02, gap=0.003)
+        w.line(_mine(f"{r.label}: {r.statement}"), size=9, indent=0.02, gap=0.003)
     if shown and len(shown) < len(results):
-        w.line(_tally([r for r in results if not r.found], "Of the other"), indent=0.02,
+        w.line(_tally([r for r in results if not r.found], "Of the other"), size=9, indent=0.02,
                gap=0.003)
     caution = f"{CAUTION} " if shown else ""
     w.line(_mine(f"{caution}Day-to-day changes are compared, so weekday rhythms and slow trends "
-                 f"are allowed for, and so are the number of comparisons. {UNSEEN}"), size=9,
+                 f"are allowed for, and so are the number of comparisons. {UNSEEN}"), size=8,
            indent=0.02, gap=0.004)
 
 
@@ -207,11 +241,12 @@ def _tally(results: Sequence[Insight], lead: str = "Of") -> str:
             "variation).")
 
 
-def _questions(figure: Figure, w: _Writer, questions: str) -> None:
-    w.line("Questions for my doctor", size=12, bold=True, gap=0.02)
-    top, bottom = w.y - 0.005, 0.08
-    if top - bottom < 0.08:
-        return
+def _questions(w: _Writer, questions: str) -> None:
+    """A box to write in (with the questions typed in the app): at least a sixth of a page."""
+    w.heading("Questions for my doctor")
+    w.room(QUESTIONS_MIN)
+    figure = w.figure
+    top, bottom = w.y - 0.005, w.bottom
     figure.patches.append(Rectangle((LEFT, bottom), 1 - 2 * LEFT, top - bottom, fill=False,
                                     edgecolor=INK, linewidth=1, transform=figure.transFigure,
                                     figure=figure))

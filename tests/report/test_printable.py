@@ -46,3 +46,15 @@ def test_every_page_keeps_10_mm_margins(entries, paper, days):
         top, bottom, left, right = ink_margins(page)
         assert min(top, bottom, left, right) >= 10, (
             f"page {number}: top {top:.1f} bottom {bottom:.1f} left {left:.1f} right {right:.1f}")
+
+
+def test_a_summary_too_long_for_one_page_continues_on_the_next_not_off_the_paper(entries):
+    end = END
+    options = ReportOptions(end - dt.timedelta(days=89), end, name="Alex Example",
+                            questions="\n".join(f"Question {n}" for n in range(12)))
+    pages = build_pages(entries, options)
+    texts = [" ".join(t.get_text() for t in page.texts) for page in pages]
+    continued = [n for n, t in enumerate(texts) if "Summary for my doctor (continued)" in t]
+    assert continued == [1] and "Question 11" in texts[1]
+    for page in pages[:2]:
+        assert min(ink_margins(page)) >= 10

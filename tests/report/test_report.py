@@ -47,10 +47,11 @@ def test_report_text_holds_the_period_days_logged_and_mean_pain_of_list_json(
     assert "Period: 1 Jan 2026 – 31 Mar 2026 (90 days)" in first
     assert f"Days logged: {len(days)} of 90" in first
     assert f"Mean {sum(pains) / len(pains):.1f}, median" in first
-    assert len(reader.pages) == 4
+    total = len(reader.pages)  # the summary (1-2 pages, by how much it says) and 3 of charts
+    assert total in (4, 5)
     for number, text in enumerate(pages, start=1):
         flat = " ".join(text.split())
-        assert f"Page {number} of 4" in flat
+        assert f"Page {number} of {total}" in flat
         assert "Self-reported data from Pain & Mood Journal" in flat
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points
@@ -67,7 +68,7 @@ def test_report_associations_are_the_insights_of_the_same_period(known_journal, 
     first = " ".join(pdf_text(out)[0][0].split())
     assert found
     for pair in found:
-        assert f"{pair['label']}:" in first and f"(n = {pair['n']} days)" in first
+        assert f"{pair['label']}:" in first and f"({pair['n']} days analysed)" in first
 
 
 def test_an_empty_period_gives_one_page_that_says_so(tmp_path):
@@ -142,7 +143,7 @@ def test_the_report_works_out_the_insights_once_for_page_1_and_the_charts(tmp_pa
     monkeypatch.setattr(module, "insights", lambda series: calls.append(1) or real(series))
     entries = demo_entries(120, seed=4, end=dt.date(2026, 6, 30))
     options = ReportOptions(dt.date(2026, 4, 1), dt.date(2026, 6, 30))
-    assert write_report(tmp_path / "r.pdf", entries, options) == 4
+    assert write_report(tmp_path / "r.pdf", entries, options) >= 4
     assert len(calls) == 1
 
 
@@ -175,7 +176,7 @@ def test_a_period_too_short_for_associations_borrows_the_whole_journal_and_says_
     first = " ".join(pdf_text(out)[0][0].split())
     assert "This period alone is too short for these, so they rest on my whole journal up " \
            "to its end: 27 May 2025 – 30 Jun 2026" in first
-    assert "n = " in first  # the associations themselves are there
+    assert "days analysed" in first  # the associations themselves are there
 
 
 def test_the_clinician_can_leave_out_associations_and_charts(known_journal, tmp_path, capsys):
@@ -184,9 +185,11 @@ def test_the_clinician_can_leave_out_associations_and_charts(known_journal, tmp_
                "2026-03-31", "--leave-out", "associations", "-o", str(out)) == 0
     pages, _ = pdf_text(out)
     text = " ".join(" ".join(pages).split())
-    assert len(pages) == 4 and "What went together" not in text
+    assert len(pages) == 4 and "What went together" not in text  # one summary page again
     assert "How things went together" not in text and "day by day" in text  # the calendar stays
     assert run("--db", str(known_journal), "report", "--from", "2026-01-01", "--to",
                "2026-03-31", "--leave-out", "charts", "-o", str(out)) == 0
     pages, _ = pdf_text(out)
-    assert len(pages) == 1 and "Page 1 of 1" in " ".join(pages[0].split())
+    text = " ".join(" ".join(pages).split())
+    assert f"Page {len(pages)} of {len(pages)}" in text and len(pages) <= 2
+    assert "day by day" not in text and "Trends," not in text  # no chart pages
