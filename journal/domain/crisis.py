@@ -37,10 +37,17 @@ class CrisisContacts:
         return by_key.get(key or DEFAULT_REGION, by_key[DEFAULT_REGION])
 
     def lines_for(self, key: str | None) -> list[str]:
-        """What to call, one line each: crisis lines, the emergency number, the directory."""
-        region = self.region(key)
-        lines = [f"{name}: {how}." for name, how in region.lines]
-        lines.append(f"In an emergency: call {region.emergency}.")
+        """What to call, one line each: crisis lines, the emergency number, the directory.
+
+        With no country set (None, e.g. on the command line): every country's lines.
+        """
+        if key is None:
+            lines = [f"{r.name}: {name}: {how}." for r in self.regions for name, how in r.lines]
+            lines.append("In an emergency: call your local emergency number.")
+        else:
+            region = self.region(key)
+            lines = [f"{name}: {how}." for name, how in region.lines]
+            lines.append(f"In an emergency: call {region.emergency}.")
         name, address, what = self.directory
         lines.append(f"{name} ({address}) lists {what}.")
         return lines

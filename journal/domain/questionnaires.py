@@ -93,10 +93,13 @@ class Instrument:
 
     def check_answers(self, answers: tuple[object, ...]) -> tuple[int, ...]:
         """The answers as whole numbers 0-3, one per item; ValidationError naming the item."""
-        if len(answers) != len(self.items):
+        count = len(self.items)
+        if len(answers) != count:
+            problem = (f"item {len(answers) + 1} has no answer" if len(answers) < count
+                       else f"there is no item {count + 1}")
             raise ValidationError("answers", ",".join(map(str, answers)),
-                                  f"{len(self.items)} answers for the {len(self.items)} items "
-                                  f"of {self.name}, each {ANSWER_ACCEPTED}, separated by commas")
+                                  f"{count} answers for the {count} items of {self.name} "
+                                  f"({problem}), each {ANSWER_ACCEPTED}, separated by commas")
         return tuple(_answer(f"{self.key}_item_{n}", a) for n, a in enumerate(answers, 1))
 
     @property
