@@ -300,7 +300,8 @@ class Journal:
         """The doctor-visit PDF; returns the number of pages."""
         from journal.report.pdf import write_report
 
-        return write_report(path, self.report_days(options), options)
+        return write_report(path, self.report_days(options), options,
+                            self.checkins(options.start, options.end))
 
     # Writing ---------------------------------------------------------------------------------
     def save_day(self, entry: Entry, *, expected: Entry | None | object = ANY,

@@ -15,6 +15,8 @@ from journal.analysis.summary import Change, PeriodSummary
 from journal.analysis.wording import CAUTION
 from journal.charts.style import INK, measure_title
 from journal.domain import MEASURE_BY_KEY
+from journal.domain.questionnaires import Checkin
+from journal.report.checkin_pages import draw_summary_lines
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
 
 #: The measures page 1 summarises (worst pain within the pain lines); a test names any measure
@@ -42,7 +44,7 @@ class _Writer:
 
 
 def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[Insight],
-                      options: ReportOptions) -> None:
+                      options: ReportOptions, checkins: Sequence[Checkin] = ()) -> None:
     """Write page 1 onto *figure* (a blank page)."""
     w = _Writer(figure)
     w.line("Pain & Mood Journal: summary for my doctor", size=16, bold=True)
@@ -58,6 +60,7 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)
+    draw_summary_lines(w, checkins)
     _associations(w, results)
     _questions(figure, w, options.questions)
 
