@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
         self.remind_action = action(go_menu, "&Remind me about check-ins",
                                     lambda on: self.checkin_bar.set_reminder(on))
         self.remind_action.setCheckable(True)
-        action(help_menu, "&Get help now", lambda: _help().show_get_help(self))
+        action(help_menu, "&Get help now",  # the country chosen in a check-in, if any
+               lambda: _help().show_get_help(self, self.settings.value("safety/country")))
         action(help_menu, "&Keyboard shortcuts", lambda: _help().show_shortcuts(self),
                QKeySequence(keys.HelpContents))
         action(help_menu, "&Where is my data?",

@@ -103,3 +103,13 @@ def test_change_opens_the_dialog_with_the_answers(open_window, db_path, qtbot):
 def test_get_help_now_is_in_the_help_menu_whatever_the_answers(open_window):
     window = open_window()
     assert menu_action(window, "&Help", "&Get help now").isEnabled()
+
+
+def test_get_help_now_names_the_chosen_countrys_line_and_every_line_without_one():
+    from journal.ui.help_dialogs import get_help_text
+
+    everyone = get_help_text(None)
+    assert "988" in everyone and "116 123" in everyone and "findahelpline.com" in everyone
+    uk = get_help_text("uk")
+    assert "116 123" in uk and "999 or 112" in uk and "does not tell anyone" in uk
+    assert "988" not in uk
