@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from journal.domain import Entry
-from journal.domain.questionnaires import Checkin
-from journal.storage.checkins import CheckinStore
 from journal.storage.entries import EntryStore
 from journal.storage.errors import StorageError
 from journal.storage.files import precheck
@@ -29,8 +27,10 @@ from journal.storage.schema import open_current_for_reading
 if TYPE_CHECKING:
     from journal.analysis.series import DailySeries
     from journal.charts.data import ChartData
+    from journal.domain.questionnaires import Checkin
     from journal.exchange import ImportPlan, JournalDocument
     from journal.report.options import ReportOptions
+    from journal.storage.checkins import CheckinStore
     from journal.storage.database import CheckResult
     from journal.storage.restore import Restored
 
@@ -230,13 +230,13 @@ class Journal:
     def checkins(self, start: dt.date | None = None, end: dt.date | None = None,
                  instrument: str | None = None) -> list[Checkin]:
         """PHQ-9 and GAD-7 check-ins from *start* to *end* (either may be open), oldest first."""
-        return CheckinStore(self.store.db).between(start, end, instrument)
+        return _checkins(self.store.db).between(start, end, instrument)
 
     def checkin(self, instrument: str, date: dt.date) -> Checkin | None:
-        return CheckinStore(self.store.db).get(instrument, date)
+        return _checkins(self.store.db).get(instrument, date)
 
     def last_checkin_date(self) -> dt.date | None:
-        return CheckinStore(self.store.db).latest_date()
+        return _checkins(self.store.db).latest_date()
 
     def is_sample(self) -> bool:
         """The made-up journal for trying the app (labelled inside the file)."""
@@ -344,7 +344,7 @@ class Journal:
                     store.restore([e for e in days.values() if e is not None],
                                   [d for d, e in days.items() if e is None])
                 if checkins:
-                    CheckinStore(store.db).restore(
+                    _checkins(store.db).restore(
                         [c for c in checkins.values() if c is not None],
                         [k for k, c in checkins.items() if c is None])
         self._write(put_back)
@@ -353,8 +353,8 @@ class Journal:
     def save_checkin(self, checkin: Checkin, *, initiator: object = None) -> Edit | None:
         """Save a questionnaire (it replaces the same instrument's on that day); None if it
         was already exactly so."""
-        before = CheckinStore(self._writer().db).get(*checkin.key)
-        stored = self._write(lambda store: CheckinStore(store.db).save(checkin))
+        before = _checkins(self._writer().db).get(*checkin.key)
+        stored = self._write(lambda store: _checkins(store.db).save(checkin))
         if stored == before and before is not None:
             return None
         verb = "Save" if before is None else "Change"
@@ -364,10 +364,10 @@ class Journal:
     def delete_checkin(self, instrument: str, date: dt.date, *,
                        initiator: object = None) -> Edit | None:
         """Delete the check-in of *instrument* on *date*; None if there was none."""
-        before = CheckinStore(self._writer().db).get(instrument, date)
+        before = _checkins(self._writer().db).get(instrument, date)
         if before is None:
             return None
-        self._write(lambda store: CheckinStore(store.db).delete(instrument, date))
+        self._write(lambda store: _checkins(store.db).delete(instrument, date))
         return _checkin_edit(f"Delete {before.form.name} of {_day(date)}", before.key, before,
                              None, initiator)
 
@@ -398,16 +398,16 @@ class Journal:
         days, checkins = plan.days, plan.sections.get("checkins")
         keys = [c.key for c in checkins.to_write] if checkins else []
         before = {e.date: store.get(e.date) for e in days.to_write}
-        checkins_before = {k: CheckinStore(store.db).get(*k) for k in keys}
+        checkins_before = {k: _checkins(store.db).get(*k) for k in keys}
 
         def write(store: EntryStore) -> None:
             with store.db.atomic():
                 store.save_many(days.to_write)
                 if keys:
-                    CheckinStore(store.db).save_many(checkins.to_write)
+                    _checkins(store.db).save_many(checkins.to_write)
         self._write(write)
         after = {e.date: self.store.get(e.date) for e in days.to_write}
-        checkins_after = {k: CheckinStore(self.store.db).get(*k) for k in keys}
+        checkins_after = {k: _checkins(self.store.db).get(*k) for k in keys}
         return Edit(f"Import {len(after)} days" + (f" and {len(keys)} questionnaires" if keys
                                                     else ""),
                     {"days": before, "checkins": checkins_before},
@@ -481,6 +481,13 @@ def _day_edit(label: str, date: dt.date, before: Entry | None, after: Entry | No
               initiator: object) -> Edit:
     return Edit(label, {"days": {date: before}}, {"days": {date: after}},
                 Changes(days=frozenset({date}), initiator=initiator))
+
+
+def _checkins(db: object) -> CheckinStore:
+    """The journal's check-ins (loaded when first used: not on the window's start-up path)."""
+    from journal.storage.checkins import CheckinStore
+
+    return CheckinStore(db)
 
 
 def _checkin_edit(label: str, key: tuple[str, dt.date], before: Checkin | None,

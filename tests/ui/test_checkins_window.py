@@ -113,3 +113,14 @@ def test_get_help_now_names_the_chosen_countrys_line_and_every_line_without_one(
     uk = get_help_text("uk")
     assert "116 123" in uk and "999 or 112" in uk and "does not tell anyone" in uk
     assert "988" not in uk
+
+
+def test_questionnaires_stay_off_the_windows_start_up_path():
+    import subprocess
+    import sys
+
+    code = ("import sys, journal.ui.app, journal.ui.main_window, journal.journal; "
+            "print([m for m in sys.modules if 'checkin' in m or 'questionnaire' in m])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"})
+    assert result.stdout.strip() == "[]", result.stderr
