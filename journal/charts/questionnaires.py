@@ -45,9 +45,10 @@ def draw_scores(ax: Axes, checkins: Sequence[Checkin], key: str, start: dt.date,
     if mine:
         ax.plot([c.date for c in mine], [c.total for c in mine], color=colour, marker=marker,
                 linestyle=style, linewidth=1.6, markersize=6, zorder=3, label=form.name)
-        for c in mine:
-            ax.annotate(str(c.total), (c.date, c.total), textcoords="offset points",
-                        xytext=(0, 7), ha="center", fontsize=8, color=INK)
+        if len(mine) <= 8:  # a few points carry their score; more would crowd (and cost)
+            for c in mine:
+                ax.annotate(str(c.total), (c.date, c.total), textcoords="offset points",
+                            xytext=(0, 7), ha="center", fontsize=8, color=INK)
     else:
         ax.text(0.5, 0.5, f"No {form.name} in this period", transform=ax.transAxes,
                 ha="center", va="center", color=INK)

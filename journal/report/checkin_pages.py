@@ -9,6 +9,7 @@ since the first in the period; and a line for each day PHQ-9 item 9 was answered
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
 from collections.abc import Sequence
 from typing import Protocol
@@ -19,7 +20,9 @@ from journal.charts.questionnaires import draw_questionnaire_scores
 from journal.domain.checkin_words import result_words
 from journal.domain.questionnaires import INSTRUMENT_KEYS, Checkin, instrument
 
-ROWS_PER_PAGE = 24
+_MONO = "monospace"
+ROWS_FIRST_PAGE = 24  # below the chart
+ROWS_PER_PAGE = 56   # on the pages after it
 
 
 class _Lines(Protocol):
@@ -85,17 +88,23 @@ def checkin_pages(size: tuple[float, float], checkins: Sequence[Checkin], start:
                   end: dt.date) -> list[Figure]:
     """The score chart and the item-level answers (more pages if there are many)."""
     rows = answer_rows(checkins)
-    pages = []
-    for first in range(0, max(len(rows), 1), ROWS_PER_PAGE):
+    first = Figure(figsize=size)
+    draw_questionnaire_scores(first, checkins, start, end, rect=(0.1, 0.52, 0.64, 0.42))
+    _answers_table(first, rows[:ROWS_FIRST_PAGE], 0.45)
+    pages = [first]
+    for at in range(ROWS_FIRST_PAGE, len(rows), ROWS_PER_PAGE):
         page = Figure(figsize=size)
-        if first == 0:
-            draw_questionnaire_scores(page, checkins, start, end, rect=(0.1, 0.52, 0.64, 0.42))
-            top = 0.45
-        else:
-            top = 0.94
-        _answers_table(page, rows[first:first + ROWS_PER_PAGE], top)
+        _answers_table(page, rows[at:at + ROWS_PER_PAGE], 0.94)
         pages.append(page)
+    _key(pages[-1])
     return pages
+
+
+def page_count(checkins: Sequence[Checkin]) -> int:
+    """How many pages `checkin_pages` makes (0 without check-ins)."""
+    if not checkins:
+        return 0
+    return 1 + math.ceil(max(len(checkins) - ROWS_FIRST_PAGE, 0) / ROWS_PER_PAGE)
 
 
 def _answers_table(page: Figure, rows: Sequence[str], top: float) -> None:
@@ -103,11 +112,15 @@ def _answers_table(page: Figure, rows: Sequence[str], top: float) -> None:
               va="top")
     header = (f"{'date':<10}  {'form':<5}  {'items 1-9 (0-3 each)':<26}  {'total':>5}  "
               f"{'range':<17}  {'diff':>4}")
-    page.text(0.08, top - 0.03, header, fontsize=8.5, va="top", family="monospace",
+    page.text(0.08, top - 0.03, header, fontsize=8.5, va="top", family=_MONO,
               fontweight="bold")
-    for i, row in enumerate(rows):
-        page.text(0.08, top - 0.05 - i * 0.0145, row, fontsize=8.5, va="top",
-                  family="monospace")
+    if rows:  # one text for all rows: far cheaper to lay out than a text per row
+        page.text(0.08, top - 0.05, "\n".join(rows), fontsize=8.5, va="top", family=_MONO,
+                  linespacing=1.45)
+
+
+def _key(page: Figure) -> None:
+    """What the numbers mean, and the attribution, at the foot of the last page."""
     note = ("0 = not at all, 1 = several days, 2 = more than half the days, 3 = nearly every "
             "day. 'diff' is the unscored difficulty question (0 = not difficult at all ... 3 = "
             f"extremely difficult). {instrument('phq9').attribution}")

@@ -18,7 +18,7 @@ from journal.charts.style import chart_style
 from journal.domain import Entry
 from journal.domain.questionnaires import Checkin
 from journal.exchange.files import private_output
-from journal.report.checkin_pages import ROWS_PER_PAGE, checkin_pages
+from journal.report.checkin_pages import checkin_pages, page_count
 from journal.report.options import MIN_DAYS_FOR_CHARTS, PAPERS, ReportOptions
 from journal.report.summary_page import draw_summary_page
 
@@ -44,7 +44,7 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     previous = daily_series(before, *options.previous) if before else None
     notes = _note_lines([e for e in in_period if e.notes]) if options.include_notes else []
     charts = series.days_logged >= MIN_DAYS_FOR_CHARTS
-    answer_pages = math.ceil(len(checkins) / ROWS_PER_PAGE) if checkins else 0
+    answer_pages = page_count(checkins)
     total = (1 + (len(CHART_PAGES) if charts else 0) + answer_pages
              + math.ceil(len(notes) / NOTES_PER_PAGE))
     size = PAPERS[options.paper]
