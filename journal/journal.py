@@ -278,7 +278,7 @@ class Journal:
         asked, and shared by the chart panel's text, the associations chart and the report."""
         from journal.charts.data import ChartData
 
-        return ChartData(self.series(start, end))
+        return ChartData(self.series(start, end), checkins=self.checkins(start, end))
 
     def chart(self, kind: str, start: dt.date, end: dt.date, measure: str = "pain"):  # noqa: ANN201
         """A standalone figure of chart *kind* for the period (matplotlib loads here)."""

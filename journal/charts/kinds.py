@@ -13,4 +13,5 @@ KINDS: dict[str, tuple[str, tuple[float, float]]] = {
     "activity-pain": ("Activity and next-day pain", (8, 6)),
     "associations": ("How things go together", (10, 5)),
     "calendar": ("Calendar of pain", (11, 3.2)),
+    "questionnaires": ("Questionnaire scores (PHQ-9, GAD-7)", (8, 5.5)),
 }
