@@ -129,7 +129,7 @@ class CheckinBar(QWidget):
 
         date = existing.date if existing is not None else self._day()
         self.dialog = CheckinDialog(self.state, key, date, self.settings, self, existing)
-        self.dialog.open()  # the window stays usable behind it
+        self.dialog.open()  # window-modal, without a nested event loop
 
     def show_past(self) -> None:
         from journal.ui.checkins_list import CheckinsList
