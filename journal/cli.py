@@ -479,6 +479,13 @@ def report_command(preset: str | None, start: dt.date | None, end: dt.date | Non
     click.echo(f"Saved a {pages}-page report for {start} to {end} to {output}.", err=True)
 
 
+def _add_questionnaire_commands() -> None:
+    from journal.cli_questionnaires import questionnaire_commands
+
+    for command in questionnaire_commands(_db_option, _journal, CommandError, _json):
+        cli.add_command(command)
+
+
 def _refuse_journal_files(output: Path) -> None:
     """Exit 2 if ``-o`` names the journal or a file that belongs to it.
 
@@ -494,6 +501,9 @@ def _refuse_journal_files(output: Path) -> None:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+_add_questionnaire_commands()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,8 +27,10 @@ from journal.storage.schema import open_current_for_reading
 if TYPE_CHECKING:
     from journal.analysis.series import DailySeries
     from journal.charts.data import ChartData
+    from journal.domain.questionnaires import Checkin
     from journal.exchange import ImportPlan, JournalDocument
     from journal.report.options import ReportOptions
+    from journal.storage.checkins import CheckinStore
     from journal.storage.database import CheckResult
     from journal.storage.restore import Restored
 
@@ -54,6 +56,8 @@ class Changes(NamedTuple):  # NamedTuple, not a dataclass: it is built on the st
         Another journal was opened, or the journal was replaced (a restore): reload all.
     backups
         The list of backups changed.
+    checkins
+        Questionnaire check-ins changed.
     initiator
         Who made the change (a view can skip reloading what it just wrote itself).
     """
@@ -62,6 +66,7 @@ class Changes(NamedTuple):  # NamedTuple, not a dataclass: it is built on the st
     everything: bool = False
     backups: bool = False
     initiator: object = None
+    checkins: bool = False
 
     def touches_days(self, start: dt.date | None = None, end: dt.date | None = None) -> bool:
         """True if a day in [start, end] (either may be open) changed, or everything did."""
@@ -222,6 +227,17 @@ class Journal:
     def first_day(self) -> dt.date | None:
         return self.store.first_date()
 
+    def checkins(self, start: dt.date | None = None, end: dt.date | None = None,
+                 instrument: str | None = None) -> list[Checkin]:
+        """PHQ-9 and GAD-7 check-ins from *start* to *end* (either may be open), oldest first."""
+        return _checkins(self.store.db).between(start, end, instrument)
+
+    def checkin(self, instrument: str, date: dt.date) -> Checkin | None:
+        return _checkins(self.store.db).get(instrument, date)
+
+    def last_checkin_date(self) -> dt.date | None:
+        return _checkins(self.store.db).latest_date()
+
     def is_sample(self) -> bool:
         """The made-up journal for trying the app (labelled inside the file)."""
         from journal.paths import DEMO_FILENAME
@@ -262,7 +278,7 @@ class Journal:
         asked, and shared by the chart panel's text, the associations chart and the report."""
         from journal.charts.data import ChartData
 
-        return ChartData(self.series(start, end))
+        return ChartData(self.series(start, end), checkins=self.checkins(start, end))
 
     def chart(self, kind: str, start: dt.date, end: dt.date, measure: str = "pain"):  # noqa: ANN201
         """A standalone figure of chart *kind* for the period (matplotlib loads here)."""
@@ -285,7 +301,8 @@ class Journal:
         """The doctor-visit PDF; returns the number of pages."""
         from journal.report.pdf import write_report
 
-        return write_report(path, self.report_days(options), options)
+        return write_report(path, self.report_days(options), options,
+                            self.checkins(options.start, options.end))
 
     # Writing ---------------------------------------------------------------------------------
     def save_day(self, entry: Entry, *, expected: Entry | None | object = ANY,
@@ -320,15 +337,46 @@ class Journal:
     def apply(self, snapshot: Snapshot, *, initiator: object = None) -> Changes:
         """Put records back exactly as in *snapshot* (an undo or a redo), atomically."""
         days = snapshot.get("days", {})
-        self._write(lambda store: store.restore([e for e in days.values() if e is not None],
-                                                [d for d, e in days.items() if e is None]))
-        return Changes(days=frozenset(days), initiator=initiator)
+        checkins = snapshot.get("checkins", {})
+
+        def put_back(store: EntryStore) -> None:
+            with store.db.atomic():
+                if days:
+                    store.restore([e for e in days.values() if e is not None],
+                                  [d for d, e in days.items() if e is None])
+                if checkins:
+                    _checkins(store.db).restore(
+                        [c for c in checkins.values() if c is not None],
+                        [k for k, c in checkins.items() if c is None])
+        self._write(put_back)
+        return Changes(days=frozenset(days), checkins=bool(checkins), initiator=initiator)
+
+    def save_checkin(self, checkin: Checkin, *, initiator: object = None) -> Edit | None:
+        """Save a questionnaire (it replaces the same instrument's on that day); None if it
+        was already exactly so."""
+        before = _checkins(self._writer().db).get(*checkin.key)
+        stored = self._write(lambda store: _checkins(store.db).save(checkin))
+        if stored == before and before is not None:
+            return None
+        verb = "Save" if before is None else "Change"
+        return _checkin_edit(f"{verb} {checkin.form.name} of {_day(checkin.date)}", checkin.key,
+                             before, stored, initiator)
+
+    def delete_checkin(self, instrument: str, date: dt.date, *,
+                       initiator: object = None) -> Edit | None:
+        """Delete the check-in of *instrument* on *date*; None if there was none."""
+        before = _checkins(self._writer().db).get(instrument, date)
+        if before is None:
+            return None
+        self._write(lambda store: _checkins(store.db).delete(instrument, date))
+        return _checkin_edit(f"Delete {before.form.name} of {_day(date)}", before.key, before,
+                             None, initiator)
 
     def document(self) -> JournalDocument:
         """The whole journal, section by section (what an export holds)."""
         from journal.exchange import JournalDocument
 
-        return JournalDocument(days=self.days())
+        return JournalDocument(days=self.days(), checkins=self.checkins())
 
     def export(self, fmt: str) -> bytes:
         from journal.exchange import export_bytes
@@ -358,14 +406,27 @@ class Journal:
         if plan.empty:
             return None
         store = self._writer()
-        if store.count():
+        if store.count() or self.last_checkin_date():
             self.backup(reason="before-import")
-        days = plan.days
+        days, checkins = plan.days, plan.sections.get("checkins")
+        keys = [c.key for c in checkins.to_write] if checkins else []
         before = {e.date: store.get(e.date) for e in days.to_write}
-        self._write(lambda store: store.save_many(days.to_write))
+        checkins_before = {k: _checkins(store.db).get(*k) for k in keys}
+
+        def write(store: EntryStore) -> None:
+            with store.db.atomic():
+                store.save_many(days.to_write)
+                if keys:
+                    _checkins(store.db).save_many(checkins.to_write)
+        self._write(write)
         after = {e.date: self.store.get(e.date) for e in days.to_write}
-        return Edit(f"Import {len(after)} days", {"days": before}, {"days": after},
-                    Changes(days=frozenset(after), backups=True, initiator=initiator))
+        checkins_after = {k: _checkins(self.store.db).get(*k) for k in keys}
+        return Edit(f"Import {len(after)} days" + (f" and {len(keys)} questionnaires" if keys
+                                                    else ""),
+                    {"days": before, "checkins": checkins_before},
+                    {"days": after, "checkins": checkins_after},
+                    Changes(days=frozenset(after), backups=True, initiator=initiator,
+                            checkins=bool(keys)))
 
     def fill_with_sample(self, entries: list[Entry]) -> Changes:
         """Fill an empty journal with made-up days, labelled as sample data inside the file
@@ -398,7 +459,7 @@ class Journal:
         or of a journal without days."""
         from journal.storage.backup import list_backups
 
-        if self.is_sample() or not self.count():
+        if self.is_sample() or not (self.count() or self.last_checkin_date()):
             return None
         now = now or dt.datetime.now(dt.UTC)
         newest = list_backups(self.path)[:1]
@@ -433,6 +494,19 @@ def _day_edit(label: str, date: dt.date, before: Entry | None, after: Entry | No
               initiator: object) -> Edit:
     return Edit(label, {"days": {date: before}}, {"days": {date: after}},
                 Changes(days=frozenset({date}), initiator=initiator))
+
+
+def _checkins(db: object) -> CheckinStore:
+    """The journal's check-ins (loaded when first used: not on the window's start-up path)."""
+    from journal.storage.checkins import CheckinStore
+
+    return CheckinStore(db)
+
+
+def _checkin_edit(label: str, key: tuple[str, dt.date], before: Checkin | None,
+                  after: Checkin | None, initiator: object) -> Edit:
+    return Edit(label, {"checkins": {key: before}}, {"checkins": {key: after}},
+                Changes(checkins=True, initiator=initiator))
 
 
 def _changed(now: Entry | None, shown: object) -> bool:

@@ -11,6 +11,7 @@ from journal.charts.associations import draw_association_overview
 from journal.charts.calendar import draw_calendar_chart, strips
 from journal.charts.data import ChartData
 from journal.charts.kinds import KINDS
+from journal.charts.questionnaires import draw_questionnaire_scores
 from journal.charts.scatter import draw_activity_pain, draw_single, draw_sleep_pain
 from journal.charts.style import chart_style
 from journal.charts.trends import draw_trends
@@ -26,6 +27,11 @@ def draw_chart(kind: str, figure: Figure, data: ChartData | DailySeries,
     if not isinstance(data, ChartData):
         data = ChartData(data)
     series = data.series
+    if kind == "questionnaires":  # placed by hand, like on its report page
+        if isinstance(figure, Figure):
+            figure.set_layout_engine("none")
+        draw_questionnaire_scores(figure, data.checkins, series.start, series.end)
+        return
     if kind != "trends" and isinstance(figure, Figure):  # a SubFigure follows its parent
         figure.set_layout_engine("constrained")
     if kind == "trends":
@@ -50,7 +56,8 @@ def chart_figure(kind: str, data: ChartData | DailySeries, measure: str = "pain"
     if kind.endswith("calendar"):  # one strip of weeks per year of the period
         series = data.series if isinstance(data, ChartData) else data
         height += 1.5 * (len(strips(series.start, series.end)) - 1)
-    figure = Figure(figsize=(width, height), layout="constrained")
+    figure = Figure(figsize=(width, height),
+                    layout=None if kind == "questionnaires" else "constrained")
     draw_chart(kind, figure, data, measure)
     return figure
 

@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.analysis.insights import Insight
     from journal.analysis.series import DailySeries
+    from journal.domain.questionnaires import Checkin
 
 
 @dataclass
@@ -18,10 +21,13 @@ class ChartData:
     ----------
     series
         The days of the period, one value per day (NaN where not recorded).
+    checkins
+        The PHQ-9 and GAD-7 check-ins of the period, oldest first.
     """
 
     series: DailySeries
     _insights: list[Insight] | None = field(default=None, repr=False)
+    checkins: Sequence[Checkin] = ()
 
     @property
     def insights(self) -> list[Insight]:

@@ -14,4 +14,5 @@ KINDS: dict[str, tuple[str, tuple[float, float]]] = {
     "associations": ("How things go together", (10, 5)),
     "calendar": ("Calendar of pain", (11, 3.2)),
     "mood-calendar": ("Calendar of mood", (11, 3.2)),
+    "questionnaires": ("Questionnaire scores (PHQ-9, GAD-7)", (8, 5.5)),
 }

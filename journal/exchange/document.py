@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journal.domain import Entry
+from journal.domain.questionnaires import Checkin
 
 #: The sections this version reads and writes, in file order.
-SECTIONS = ("days",)
+SECTIONS = ("days", "checkins")
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,16 @@ class JournalDocument:
     ----------
     days
         Day entries, oldest first.
+    checkins
+        PHQ-9 and GAD-7 check-ins, oldest first.
     """
 
     days: tuple[Entry, ...] = field(default=())
+    checkins: tuple[Checkin, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "days", tuple(self.days))
+        for name in SECTIONS:
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     def counts(self) -> dict[str, int]:
         """How many records each section holds."""

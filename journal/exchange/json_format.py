@@ -5,8 +5,10 @@
     ...
     ]}
 
-Version 2 is a document with one section per kind of data (`document.SECTIONS`; days
-today). Version 1 held days only, in the same shape, and still imports.
+Version 2 is a document with one section per kind of data (`document.SECTIONS`: days,
+then questionnaire check-ins). Days are always written; another section only when it has
+records, so a journal without questionnaires still imports into an app from before them.
+Version 1 held days only, in the same shape, and still imports.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 
 from journal.domain import ValidationError
 from journal.domain.parse import MAX_DIGITS
+from journal.exchange.checkin_records import checkin_record, record_checkin
 from journal.exchange.document import SECTIONS, JournalDocument
 from journal.exchange.errors import DuplicateDays, ImportFileError
 from journal.exchange.records import entry_record, record_entry
@@ -50,7 +53,10 @@ def dump_json(document: JournalDocument) -> str:
     """Serialise *document*: a head line, then each section as an array, one record a line."""
     sections = []
     for name in SECTIONS:
-        lines = [json.dumps(entry_record(e), ensure_ascii=False) for e in getattr(document, name)]
+        records = getattr(document, name)
+        if name != "days" and not records:
+            continue
+        lines = [json.dumps(_RECORD[name](r), ensure_ascii=False) for r in records]
         sections.append(f'"{name}": [\n' + ",\n".join(lines) + "\n]" if lines else f'"{name}": []')
     return f'{{"app": "{APP}", "format_version": {FORMAT_VERSION}, ' + ", ".join(sections) + "}\n"
 
@@ -81,7 +87,11 @@ def load_json(text: str, latest: dt.date) -> JournalDocument:
     if unknown:
         raise ImportFileError(f"the file holds {', '.join(map(repr, unknown))}, which this "
                               "version of the app does not know; nothing was imported.", 1)
-    return JournalDocument(days=_days(text, document["days"], latest))
+    checkins = document.get("checkins", [])
+    if not isinstance(checkins, list):
+        raise ImportFileError('"checkins" must be a list of questionnaires.', 1)
+    return JournalDocument(days=_days(text, document["days"], latest),
+                           checkins=_checkins(text, checkins, latest))
 
 
 def _days(text: str, records: list, latest: dt.date) -> list:
@@ -99,9 +109,28 @@ def _days(text: str, records: list, latest: dt.date) -> list:
     return entries
 
 
-def _element_lines(text: str) -> list[int]:
-    """The line on which each element of the "days" array starts (for error messages)."""
-    start = text.find("[", text.find('"days"'))
+def _checkins(text: str, records: list, latest: dt.date) -> list:
+    lines = _element_lines(text, "checkins") if records else []
+    checkins, seen = [], DuplicateDays()
+    for index, record in enumerate(records):
+        line = lines[index] if index < len(lines) else None
+        if not isinstance(record, dict):
+            raise ImportFileError("each questionnaire must be an object with an instrument, a "
+                                  "date and answers.", line)
+        try:
+            checkins.append(record_checkin(record, latest))
+        except ValidationError as error:
+            raise ImportFileError(str(error), line) from None
+        seen.check(f"{checkins[-1].form.name} of {checkins[-1].date}", line)
+    return checkins
+
+
+_RECORD = {"days": entry_record, "checkins": checkin_record}
+
+
+def _element_lines(text: str, section: str = "days") -> list[int]:
+    """The line on which each element of a section's array starts (for error messages)."""
+    start = text.find("[", text.find(f'"{section}"'))
     lines, position = [], start + 1
     line, counted = 1, 0  # newlines are counted once, from where the last count stopped
     while 0 < position < len(text):

@@ -80,14 +80,21 @@ class ImportPlan:
         return self.sections.get("days", SectionPlan())
 
     @property
+    def checkins(self) -> SectionPlan:
+        return self.sections.get("checkins", SectionPlan())
+
+    @property
     def empty(self) -> bool:
         return not any(plan.to_write for plan in self.sections.values())
 
     def describe(self, *, done: bool) -> str:
-        days = self.days
+        days, checkins = self.days, self.checkins
         verb = ("Added", "replaced") if done else ("Would add", "replace")
         text = (f"{verb[0]} {_days(len(days.new))} and {verb[1]} {_days(len(days.changed))}; "
                 f"{_days(days.unchanged)} already the same.")
+        if checkins.to_write or checkins.unchanged:
+            text += (f" Questionnaires: {len(checkins.new)} new, {len(checkins.changed)} "
+                     f"replaced, {checkins.unchanged} already the same.")
         return text if done else text + " Nothing was written (dry run)."
 
 
@@ -99,10 +106,15 @@ def plan_import(current: JournalDocument, incoming: JournalDocument) -> ImportPl
 
 
 def _plan_section(current: Sequence[Entry], incoming: Sequence[Entry]) -> SectionPlan:
-    existing = {e.date: e for e in current}
-    new = [e for e in incoming if e.date not in existing]
-    changed = [e for e in incoming if e.date in existing and existing[e.date] != e]
+    existing = {_key(e): e for e in current}
+    new = [e for e in incoming if _key(e) not in existing]
+    changed = [e for e in incoming if _key(e) in existing and existing[_key(e)] != e]
     return SectionPlan(new, changed, len(incoming) - len(new) - len(changed))
+
+
+def _key(record: object) -> object:
+    """What identifies a record in its section: a day's date; a check-in's instrument and date."""
+    return getattr(record, "key", None) or record.date
 
 
 def _days(count: int) -> str:

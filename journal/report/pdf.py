@@ -17,7 +17,9 @@ from journal.charts.data import ChartData
 from journal.charts.style import chart_style
 from journal.charts.trends import draw_trends
 from journal.domain import Entry
+from journal.domain.questionnaires import Checkin
 from journal.exchange.files import private_output
+from journal.report.checkin_pages import checkin_pages, page_count
 from journal.report.options import MIN_DAYS_FOR_CHARTS, PAPERS, ReportOptions
 from journal.report.summary_page import draw_summary_page
 
@@ -34,11 +36,13 @@ NOTES_PER_PAGE = 38
 
 
 def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
-                first_only: bool = False) -> list[Figure]:
+                first_only: bool = False, checkins: Sequence[Checkin] = ()) -> list[Figure]:
     """Every page of the report as a Figure (only page 1 with *first_only*, for a preview).
 
     *entries* may cover more than the period; the previous period is taken from them too.
+    *checkins* (PHQ-9, GAD-7) of the period add lines to page 1 and a page of their own.
     """
+    checkins = [c for c in checkins if options.start <= c.date <= options.end]
     in_period = [e for e in entries if options.start <= e.date <= options.end]
     before = [e for e in entries if options.previous[0] <= e.date <= options.previous[1]]
     series = daily_series(in_period, options.start, options.end)
@@ -53,8 +57,8 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     with chart_style():
         first = Figure(figsize=size)
         pages = [first, *draw_summary_page(first, summarize(series, previous, in_period),
-                                           links.insights, options, history=history)]
-        total = len(pages) + (len(chart_pages) if charts else 0) \
+                                           links.insights, options, checkins, history=history)]
+        total = len(pages) + (len(chart_pages) if charts else 0) + page_count(checkins) \
             + math.ceil(len(notes) / NOTES_PER_PAGE)
         if first_only:  # the preview: page 1 "of" the whole report
             pages = [first]
@@ -62,15 +66,18 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
             if charts:
                 pages += [_chart_page(size, data, top, bottom, links)
                           for top, bottom in chart_pages]
+            if checkins:
+                pages += checkin_pages(size, checkins, options.start, options.end)
             pages += _notes_pages(size, notes)
         for number, page in enumerate(pages, start=1):
             _footer(page, options, number, total)
     return pages
 
 
-def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions) -> int:
+def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions,
+                 checkins: Sequence[Checkin] = ()) -> int:
     """Write the PDF to *path*, private and whole or not at all; returns the number of pages."""
-    pages = build_pages(entries, options)
+    pages = build_pages(entries, options, checkins=checkins)
     with chart_style(whole_page=True), private_output(path) as out, PdfPages(out, metadata={
             "Title": f"Pain & Mood Journal report, {period_text(options.start, options.end)}",
             "Creator": "Pain & Mood Journal", "Subject": "Self-reported data"}) as pdf:

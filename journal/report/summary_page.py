@@ -17,6 +17,8 @@ from journal.analysis.wording import CAUTION, UNSEEN
 from journal.charts.style import INK
 from journal.display import hours_and_minutes
 from journal.domain import MEASURE_BY_KEY
+from journal.domain.questionnaires import Checkin
+from journal.report.checkin_pages import draw_summary_lines
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
 
 #: The measures page 1 summarises (worst pain within the pain lines); a test names any measure
@@ -97,11 +99,11 @@ class _Writer:
 
 
 def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[Insight],
-                      options: ReportOptions, history: DailySeries | None = None
-                      ) -> list[Figure]:
-    """Write page 1 onto *figure* (a blank page); *results* rest on *history* when given (the
-    period was too short for them), else on the period. Returns the continuation pages the
-    summary needed (usually none)."""
+                      options: ReportOptions, checkins: Sequence[Checkin] = (),
+                      history: DailySeries | None = None) -> list[Figure]:
+    """Write page 1 onto *figure* (a blank page); *checkins* are the period's PHQ-9 and GAD-7;
+    *results* rest on *history* when given (the period was too short for them), else on the
+    period. Returns the continuation pages the summary needed (usually none)."""
     w = _Writer(figure)
     w.line("Pain & Mood Journal: summary for my doctor", size=16, bold=True)
     if options.name.strip():
@@ -117,6 +119,7 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)
+    draw_summary_lines(w, checkins)
     if "associations" not in options.leave_out:
         _associations(w, results, history)
     _questions(w, options.questions)

@@ -29,6 +29,8 @@ def no_journal() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
     conn.execute(f"CREATE TABLE days ({', '.join(_DAY_COLUMNS)})")
     conn.execute("CREATE TABLE activities (date, position, kind, minutes, intensity)")
+    conn.execute("CREATE TABLE checkins (instrument, date, answers, difficulty, total, "
+                 "created_at, updated_at)")
     conn.execute("PRAGMA query_only = ON")
     return conn
 

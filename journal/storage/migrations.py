@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from journal.storage.entries import utc_now
-from journal.storage.schema import APPLICATION_ID, MIGRATION_SET
+from journal.storage.schema import APPLICATION_ID, MIGRATION_SET, MIGRATIONS
 
 migrations = Migrations(MIGRATION_SET)  # names listed in schema.MIGRATIONS too (a test checks)
 
@@ -61,3 +61,21 @@ def add_pain_interference(db: Database) -> None:
     db.execute("ALTER TABLE days ADD COLUMN pain_interference INTEGER "
                "CHECK (pain_interference BETWEEN 0 AND 10)")
     db.execute("PRAGMA user_version = 3")
+
+
+@migrations()
+def add_questionnaires(db: Database) -> None:
+    """PHQ-9 and GAD-7 check-ins: every item answer, the unscored difficulty, the total."""
+    db.execute("""
+        CREATE TABLE checkins (
+            instrument TEXT NOT NULL CHECK (instrument IN ('phq9', 'gad7')),
+            date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            answers    TEXT NOT NULL CHECK (json_valid(answers) AND json_type(answers) = 'array'),
+            difficulty INTEGER CHECK (difficulty BETWEEN 0 AND 3),
+            total      INTEGER NOT NULL CHECK (total BETWEEN 0 AND 27),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (instrument, date)
+        )""")
+    # Its place in the list, not a literal: migrations added beside it may be reordered.
+    db.execute(f"PRAGMA user_version = {MIGRATIONS.index('add_questionnaires') + 1}")

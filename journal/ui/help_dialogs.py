@@ -46,8 +46,23 @@ computer; the app never connects to the internet.</p>
 a medical device. Patterns it shows are for discussion with your healthcare professional.</p>"""
 
 
-def show_get_help(parent: QWidget) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, "Get help now", GET_HELP_TEXT,
+def get_help_text(country: str | None = None) -> str:
+    """Every country's lines; with the user's country set (in a check-in), that country's."""
+    if not country:
+        return GET_HELP_TEXT
+    from html import escape
+
+    from journal.domain.crisis import NOBODY_TOLD, crisis_contacts
+
+    lines = "".join(f"<li>{escape(line)}</li>" for line in crisis_contacts().lines_for(country))
+    return ("<p><b>If you are in danger or might act on thoughts of harming yourself, call your "
+            "local emergency number now.</b></p><p>You don't have to handle this alone. Free, "
+            f"confidential help, open day and night:</p><ul>{lines}</ul>"
+            f"<p>{escape(NOBODY_TOLD)}</p>")
+
+
+def show_get_help(parent: QWidget, country: str | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, "Get help now", get_help_text(country),
                       QMessageBox.StandardButton.Close, parent)
     box.setTextFormat(Qt.TextFormat.RichText)
     box.exec()

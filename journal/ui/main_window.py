@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._painted = True
         self._fill_menus()
         self._build_history()
+        self._build_checkins()
         self.form.route_undo_after_save()
         try:
             self.state.make_ready_to_write()  # checks the whole file, which the first paint skips
@@ -120,6 +121,16 @@ class MainWindow(QMainWindow):
         if header is not None:
             self.history.table.horizontalHeader().restoreState(header)
         self.history_page.layout().addWidget(self.history)
+
+    def _build_checkins(self) -> None:
+        """PHQ-9 / GAD-7 buttons and the gentle reminder, above the form (after the first paint)."""
+        from journal.ui.checkin_bar import CheckinBar
+
+        self.checkin_bar = CheckinBar(self.state, self.settings, lambda: self.form.date)
+        self.checkin_bar.reminder_toggled.connect(self.remind_action.setChecked)
+        self.remind_action.setChecked(self.checkin_bar.reminder_on)
+        self.day_layout.insertWidget(2, self.checkin_bar)
+        self.checkin_bar.show()  # at once (a layout shows a new child only on the next loop)
 
     def _day_page(self) -> QWidget:
         self.welcome = QWidget()
@@ -145,7 +156,7 @@ class MainWindow(QMainWindow):
                 button.setMinimumHeight(36)
                 row.addWidget(button)
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = self.day_layout = QVBoxLayout(page)
         layout.addWidget(self.welcome)
         layout.addWidget(self.sample_banner)
         layout.addWidget(self.form, 1)
@@ -193,7 +204,15 @@ class MainWindow(QMainWindow):
         action(go_menu, "&Day form", lambda: self._show_tab(TAB_DAY), QKeySequence("Ctrl+1"))
         action(go_menu, "&History", lambda: self._show_tab(TAB_HISTORY), QKeySequence("Ctrl+2"))
         action(go_menu, "&Charts", lambda: self._show_tab(TAB_CHARTS), QKeySequence("Ctrl+3"))
-        action(help_menu, "&Get help now", lambda: _help().show_get_help(self))
+        go_menu.addSeparator()  # questionnaires: the bar is built just after these menus
+        action(go_menu, "&Mood check-in (PHQ-9)…", lambda: self.checkin_bar.take("phq9"))
+        action(go_menu, "&Anxiety check-in (GAD-7)…", lambda: self.checkin_bar.take("gad7"))
+        action(go_menu, "Past check-&ins…", lambda: self.checkin_bar.show_past())
+        self.remind_action = action(go_menu, "&Remind me about check-ins",
+                                    lambda on: self.checkin_bar.set_reminder(on))
+        self.remind_action.setCheckable(True)
+        action(help_menu, "&Get help now",  # the country chosen in a check-in, if any
+               lambda: _help().show_get_help(self, self.settings.value("safety/country")))
         action(help_menu, "&Keyboard shortcuts", lambda: _help().show_shortcuts(self),
                QKeySequence(keys.HelpContents))
         action(help_menu, "&Where is my data?",

@@ -56,16 +56,18 @@ class _Signals(QObject):
 class _WriteReport(QRunnable):
     """Writes the PDF away from the UI thread (entries were read on the UI thread)."""
 
-    def __init__(self, path: Path, entries: list, options: ReportOptions) -> None:
+    def __init__(self, path: Path, entries: list, options: ReportOptions,
+                 checkins: list = ()) -> None:
         super().__init__()
         self.path, self.entries, self.options = path, entries, options
+        self.checkins = checkins
         self.signals = _Signals()
 
     def run(self) -> None:
         from journal.report.pdf import write_report
 
         try:
-            pages = write_report(self.path, self.entries, self.options)
+            pages = write_report(self.path, self.entries, self.options, self.checkins)
         except OSError as error:
             self.signals.failed.emit(f"Could not write {self.path}: {error.strerror}.")
             return
@@ -224,7 +226,8 @@ class ReportDialog(QDialog):
         from journal.report.pdf import build_pages
 
         options = self.options()
-        page = build_pages(self._entries(options), options, first_only=True)[0]
+        page = build_pages(self._entries(options), options, first_only=True,
+                           checkins=self.state.checkins(options.start, options.end))[0]
         canvas = FigureCanvasAgg(page)
         page.set_dpi(PREVIEW_WIDTH / PAPERS[options.paper][0])
         canvas.draw()
@@ -245,7 +248,8 @@ class ReportDialog(QDialog):
         if output_refused(self, path, self.state):
             return
         self._remember(options)
-        self._job = _WriteReport(path, self._entries(options), options)
+        self._job = _WriteReport(path, self._entries(options), options,
+                                 self.state.checkins(options.start, options.end))
         self._job.signals.finished.connect(self._on_job_finished)
         self._job.signals.failed.connect(self._on_job_failed)
         self._set_busy(True)

@@ -118,6 +118,20 @@ class JournalState(QObject):
         """Back up, then write the plan in one transaction; one undo takes it all back."""
         self._do(lambda: self.journal.write_import(plan))
 
+    # Questionnaire check-ins -----------------------------------------------------------------
+    def checkins(self, start: dt.date | None = None, end: dt.date | None = None) -> list:
+        return self.journal.checkins(start, end)
+
+    def last_checkin_date(self) -> dt.date | None:
+        return self.journal.last_checkin_date()
+
+    def save_checkin(self, checkin: object, initiator: object = None) -> None:
+        """Save a PHQ-9 or GAD-7 (undoable); raises JournalWriteError, nothing saved."""
+        self._do(lambda: self.journal.save_checkin(checkin, initiator=initiator))
+
+    def delete_checkin(self, instrument: str, date: dt.date, initiator: object = None) -> None:
+        self._do(lambda: self.journal.delete_checkin(instrument, date, initiator=initiator))
+
     def add_sample_days(self, entries: list[Entry]) -> None:
         """Fill the (empty) sample journal; not undoable, it is not the user's data."""
         self.changed.emit(_write(lambda: self.journal.fill_with_sample(entries)))

@@ -46,4 +46,33 @@ def test_what_this_version_cannot_read_is_named_and_nothing_is_imported(body, sa
 def test_an_empty_journal_exports_an_empty_document():
     assert export_bytes(JournalDocument(), "json") == \
         b'{"app": "pain-journal", "format_version": 2, "days": []}\n'
-    assert JournalDocument().counts() == {"days": 0}
+    assert JournalDocument().counts() == {"days": 0, "checkins": 0}
+
+
+CHECKINS = ('{"app": "pain-journal", "format_version": 2, "days": [], "checkins": [\n'
+            '{"instrument": "phq9", "date": "2026-03-01", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 1]}'
+            ',\n{}\n]}')
+
+
+@pytest.mark.parametrize(("record", "says"), [
+    ('{"instrument": "phq9", "date": "2026-03-02", "answers": [0, 0, 0, 0, 0, 0, 0, 4, 1]}',
+     "line 3: PHQ-9 item 8"),
+    ('{"instrument": "gad7", "date": "2026-03-02", "answers": [0, 0, 0]}', "line 3: Answers"),
+    ('{"instrument": "bpi", "date": "2026-03-02", "answers": []}', "line 3: Questionnaire"),
+    ('{"instrument": "phq9", "date": "2026-03-02", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 1], '
+     '"total": 5}', "line 3: Total"),
+    ('{"instrument": "phq9", "date": "2026-03-01", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 0]}',
+     "line 3: PHQ-9 of 2026-03-01 appears more than once"),
+])
+def test_a_bad_questionnaire_is_named_by_line_and_nothing_is_imported(record, says):
+    with pytest.raises(ImportFileError, match=says):
+        read_document(CHECKINS.replace("{}", record).encode(), "json")
+
+
+def test_questionnaires_round_trip_byte_for_byte():
+    body = CHECKINS.replace(",\n{}", "").encode()
+    document = read_document(body, "json")
+    assert document.checkins[0].safety_positive
+    first = export_bytes(document, "json")
+    assert b'"total": 1, "band": "none-minimal", "item9_positive": true' in first
+    assert export_bytes(read_document(first, "json"), "json") == first
