@@ -22,6 +22,7 @@ from journal.analysis import pairs
 from journal.analysis.pairs import PAIRS, Pair
 from journal.analysis.series import DailySeries, paired, period_text, rolling_median
 from journal.analysis.wording import CAUTION, describe
+from journal.domain.grammar import count_text
 
 Q_LEVEL = 0.05
 TREND_WINDOW = 28
@@ -94,7 +95,7 @@ def insights(series: DailySeries) -> list[Insight]:
 def insights_text(series: DailySeries, results: Sequence[Insight]) -> str:
     """The results as the ``insights`` command prints them (``as_json`` is the other form)."""
     lines = [f"Insights for {period_text(series.start, series.end)} "
-             f"({series.days_logged} of {len(series)} days logged)", ""]
+             f"({series.days_logged} of {count_text(len(series), 'day')} logged)", ""]
     for result in results:
         lines.append(f"{result.label}")
         lines.append(f"  {result.summary}")

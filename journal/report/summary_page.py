@@ -15,6 +15,7 @@ from journal.analysis.summary import Change, PeriodSummary
 from journal.analysis.wording import CAUTION
 from journal.charts.style import INK, measure_title
 from journal.domain import MEASURE_BY_KEY
+from journal.domain.grammar import count_text
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
 
 #: The measures page 1 summarises (worst pain within the pain lines); a test names any measure
@@ -48,13 +49,15 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
     w.line("Pain & Mood Journal: summary for my doctor", size=16, bold=True)
     if options.name.strip():
         w.line(f"Name: {options.name.strip()}", size=11, gap=0.006)
-    w.line(f"Period: {period_text(summary.start, summary.end)} ({summary.days} days). "
+    period = f"{period_text(summary.start, summary.end)} ({count_text(summary.days, 'day')})"
+    w.line(f"Period: {period}. "
            f"Days logged: {summary.days_logged} of {summary.days}.", size=11, gap=0.006)
     if summary.days_logged == 0:
         w.line("No days were logged in this period, so there is nothing to chart.", gap=0.01,
                bold=True)
     elif summary.days_logged < MIN_DAYS_FOR_CHARTS:
-        w.line(f"Only {summary.days_logged} of {summary.days} days were logged, fewer than "
+        w.line(f"Only {summary.days_logged} of {count_text(summary.days, 'day')} were logged, "
+               "fewer than "
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)

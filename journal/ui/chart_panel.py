@@ -32,6 +32,7 @@ from journal.analysis.series import DailySeries
 from journal.analysis.wording import CAUTION
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
 from journal.charts.data import ChartData
+from journal.domain.grammar import count_text
 from journal.domain.periods import DEFAULT_CHART, PRESETS
 from journal.journal import Changes
 from journal.ui.file_actions import ask_file, output_refused
@@ -168,7 +169,8 @@ class ChartPanel(QWidget):
         lines = [f"<b>{r.label}</b>: {r.statement}"
                  for r in self.results if r.status != "insufficient"]
         if not lines:
-            lines = [f"Not enough days for insights yet: {series.days_logged} days logged in this "
+            lines = [f"Not enough days for insights yet: {count_text(series.days_logged, 'day')} "
+                     "logged in this "
                      f"period, and {pairs.MIN_DAYS} days with both values are needed."]
         elif any(r.found for r in self.results):
             lines.append(f"<i>{CAUTION} Each comparison allows for slow trends and for "

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.form.entry_submitted.connect(self._on_form_entry_submitted)
         self.form.date_chosen.connect(self._on_form_date_chosen)
         self.form.changed.connect(self._update_title)
+        self.form.copy_activities_requested.connect(self._copy_activities)
         self.state.changed.connect(self._on_state_changed)
         self.state.write_failed.connect(lambda text: QMessageBox.warning(self, "Not saved", text))
         self.state.history_moved.connect(self.saved_label.setText)
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
             return False
         self._shown = stored
         self.form.show_entry(stored.date, stored)
+        self.form.focus_first_field()  # the next digit typed is a pain score, not a note
         self.saved_label.setText(f"Saved {day_title(stored.date)} at "
                                  f"{dt.datetime.now():%H:%M}.")
         return True
@@ -320,6 +322,7 @@ class MainWindow(QMainWindow):
                 else:
                     self.history.update_days({d: self.state.entry(d) for d in days}, tags)
                 self.form.set_known_tags(tags)
+                self._offer_catch_up()
             today = dt.date.today()
             logged = self.state.days_logged(today.replace(day=1), today)
             count = self.state.count()
@@ -331,6 +334,24 @@ class MainWindow(QMainWindow):
         self.month_label.setText(f"{logged} {'day' if logged == 1 else 'days'} logged in "
                                  f"{today:%B}")
         self.welcome.setVisible(count == 0 and not self._is_sample())
+
+    def _offer_catch_up(self) -> None:
+        from journal.domain.catch_up import CATCH_UP_DAYS, missing_days
+
+        today = dt.date.today()
+        logged = {e.date for e in self.state.entries(today - dt.timedelta(days=CATCH_UP_DAYS),
+                                                     today)}
+        self.form.set_missing_days(missing_days(today, logged))
+
+    def _copy_activities(self, day: dt.date) -> None:
+        """Alt+Y: the form takes the activities of *day* (saved when the day is saved)."""
+        source = self.state.entry(day)
+        if source is None or source.activities is None:
+            self.saved_label.setText(f"No activities recorded for {day_title(day)} to copy.")
+            return
+        self.form.activities.set_activities(source.activities)
+        self.form.activities.changed.emit()
+        self.saved_label.setText(f"Copied the activities of {day_title(day)}; save to keep them.")
 
     def _recover(self, error: StorageError) -> bool:
         """The journal turned out damaged: offer its newest good backup, or close.
