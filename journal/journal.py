@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from journal.domain import Entry
+from journal.domain.grammar import count_text
 from journal.storage.entries import EntryStore
 from journal.storage.errors import StorageError
 from journal.storage.files import precheck
@@ -351,7 +352,7 @@ class Journal:
         before = {e.date: store.get(e.date) for e in days.to_write}
         self._write(lambda store: store.save_many(days.to_write))
         after = {e.date: self.store.get(e.date) for e in days.to_write}
-        return Edit(f"Import {len(after)} days", {"days": before}, {"days": after},
+        return Edit(f"Import {count_text(len(after), 'day')}", {"days": before}, {"days": after},
                     Changes(days=frozenset(after), backups=True, initiator=initiator))
 
     def fill_with_sample(self, entries: list[Entry]) -> Changes:

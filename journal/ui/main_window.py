@@ -36,6 +36,16 @@ from journal.ui.widgets import NO_FOCUS
 
 TAB_DAY, TAB_HISTORY, TAB_CHARTS = 0, 1, 2
 SAMPLE_DAYS = 365
+#: The size the window asks for the first time, unless the screen is smaller.
+FIRST_SIZE = (980, 860)
+#: At most this share of the available screen, so the title bar and the status bar show.
+SCREEN_SHARE = 0.9
+
+
+def first_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The first window size on a screen with this much room (taskbars excluded)."""
+    return (min(FIRST_SIZE[0], int(available_width * SCREEN_SHARE)),
+            min(FIRST_SIZE[1], int(available_height * SCREEN_SHARE)))
 
 
 class MainWindow(QMainWindow):
@@ -197,6 +207,8 @@ class MainWindow(QMainWindow):
                QKeySequence(keys.HelpContents))
         action(help_menu, "&Where is my data?",
                lambda: _help().show_data_location(self, self.state.db_path))
+        action(help_menu, "Try with &sample data", self._on_sample_clicked)
+        help_menu.addSeparator()
         action(help_menu, "&About", lambda: _help().show_about(self))
 
     def _connect(self) -> None:
@@ -481,7 +493,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(980, 860)
+            room = self.screen().availableGeometry()
+            self.resize(*first_size(room.width(), room.height()))
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
