@@ -446,6 +446,15 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
 
 
+def _register_desktop_commands() -> None:
+    from journal import cli_desktop
+
+    cli.add_command(cli_desktop.install_desktop)
+
+
+_register_desktop_commands()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Errors are one line, never a traceback."""
     try:

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         if self._quitting or not self.isVisible():  # quitting or closed before it began
             return
         self._painted = True
+        self._set_icon()
         self._fill_menus()
         self._build_history()
         self.form.route_undo_after_save()
@@ -118,6 +119,15 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Journal is read-only", f"{error} You can read but not save.")
         self._refresh_views()
         self._backup_timer.start()
+
+    def _set_icon(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from journal.ui.icon import app_icon
+
+        icon = app_icon()
+        QApplication.instance().setWindowIcon(icon)  # dialogs and the quick entry too
+        self.setWindowIcon(icon)
 
     # Pages -------------------------------------------------------------------------------------
     def _build_history(self) -> None:

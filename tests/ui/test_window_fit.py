@@ -46,3 +46,10 @@ def test_at_1366_by_768_the_status_bar_and_save_button_are_on_screen(open_window
     bottom = status.mapTo(window, status.rect().bottomLeft()).y()
     assert bottom < window.height() <= 768
     assert window.minimumSizeHint().height() <= height  # nothing forces the window taller
+
+
+def test_the_window_wears_the_app_icon_once_painted(open_window):
+    window = open_window()
+    assert not window.windowIcon().isNull()
+    sizes = {size.width() for size in window.windowIcon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes
