@@ -34,7 +34,6 @@ dist: $(VENV)/.installed
 	    --add-data '$(CURDIR)/resources/icons:resources/icons' \
 	    --add-data '$(CURDIR)/resources/pain-journal.desktop:resources' \
 	    --add-data '$(CURDIR)/LICENSE:.' \
-	    --icon '$(CURDIR)/resources/icons/pain-journal-256.png' \
 	    --distpath dist --workpath build/pyinstaller --specpath build/pyinstaller \
 	    journal/__main__.py
 	@echo "Built dist/pain-journal/pain-journal (copy the whole folder; see README)."

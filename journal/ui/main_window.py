@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.charts_page)
         self.chart_panel = None
         self.report_dialog = None
+        self.reminders = None  # the tray icon and the daily reminder, after the first paint
+        self.reminder_offer = None
+        self.quick_entry = None
         self.tabs.addTab(self.charts_page, "Charts")
         self.setCentralWidget(self.tabs)
         self.saved_label = QLabel()
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Journal is read-only", f"{error} You can read but not save.")
         self._refresh_views()
         self._backup_timer.start()
+        self._start_reminders()
 
     def _set_icon(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -166,6 +170,7 @@ class MainWindow(QMainWindow):
                 row.addWidget(button)
         page = QWidget()
         layout = QVBoxLayout(page)
+        self._day_layout = layout
         layout.addWidget(self.welcome)
         layout.addWidget(self.sample_banner)
         layout.addWidget(self.form, 1)
@@ -191,6 +196,8 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file_menu, edit_menu, go_menu, help_menu = self._menus
         self.save_action = action(file_menu, "&Save day", self.save_day, QKeySequence(keys.Save))
+        self.quick_action = action(file_menu, "Quic&k entry: pain and mood…",
+                                   self.open_quick_entry, QKeySequence("Ctrl+Shift+N"))
         self.form.save_button.setToolTip(f"Save ({self.save_action.shortcut().toString()})")
         file_menu.addSeparator()
         action(file_menu, "&Doctor report…", self._on_report, QKeySequence(keys.Print))
@@ -265,6 +272,7 @@ class MainWindow(QMainWindow):
         self._shown = stored
         self.form.show_entry(stored.date, stored)
         self.form.focus_first_field()  # the next digit typed is a pain score, not a note
+        self._offer_reminder()
         self.saved_label.setText(f"Saved {day_title(stored.date)} at "
                                  f"{dt.datetime.now():%H:%M}.")
         return True
@@ -374,6 +382,59 @@ class MainWindow(QMainWindow):
         self.form.activities.set_activities(source.activities)
         self.form.activities.changed.emit()
         self.saved_label.setText(f"Copied the activities of {day_title(day)}; save to keep them.")
+
+    # Reminders and quick entry -----------------------------------------------------------------
+    def _start_reminders(self) -> None:
+        from journal.ui.reminders import Reminders
+
+        if self.reminders is None:
+            self.reminders = Reminders(self.settings, lambda day: self.state.entry(day) is not None,
+                                       parent=self)
+            self.reminders.quick_entry_requested.connect(self.open_quick_entry)
+            self.reminders.open_requested.connect(self._bring_to_front)
+            self.reminders.quit_requested.connect(self.close)
+            self.reminders.reminded.connect(self.saved_label.setText)
+
+    def _offer_reminder(self) -> None:
+        """After the first saved day, once: would a daily reminder help?"""
+        from journal.ui.reminders import OFFERED_KEY
+
+        if (self.reminder_offer is not None or self.reminders is None or self._is_sample()
+                or self.settings.value(OFFERED_KEY, False, bool)
+                or self.reminders.reminder_time() is not None):
+            return
+        from journal.ui.reminder_offer import ReminderOffer
+
+        self.settings.setValue(OFFERED_KEY, True)
+        self.reminder_offer = ReminderOffer()
+        self.reminder_offer.accepted.connect(self._on_reminder_accepted)
+        self._day_layout.insertWidget(0, self.reminder_offer)
+        self.reminder_offer.show()
+
+    def _on_reminder_accepted(self, at: dt.time) -> None:
+        self.reminders.set_reminder_time(at)
+        self.saved_label.setText(f"A reminder comes at {at:%H:%M} on days without an entry. "
+                                 "Change it in Edit > Settings.")
+        self.form.focus_first_field()
+
+    def open_quick_entry(self) -> None:
+        """Pain and mood for today in a small window (tray, File menu, Ctrl+Shift+N)."""
+        from journal.ui.quick_entry import QuickEntry
+
+        if self.quick_entry is not None and self.quick_entry.isVisible():
+            self.quick_entry.activateWindow()
+            return
+        self.quick_entry = QuickEntry(self.state, self)
+        self.quick_entry.saved.connect(
+            lambda entry: self._status(f"Saved pain and mood for {day_title(entry.date)}."))
+        self.quick_entry.show()
+        self.quick_entry.raise_()
+        self.quick_entry.activateWindow()
+
+    def _bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def _recover(self, error: StorageError) -> bool:
         """The journal turned out damaged: offer its newest good backup, or close.
@@ -514,6 +575,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._abandoned:
             self._backup_timer.stop()
+            if self.reminders is not None:
+                self.reminders.close()
             self.state.close()
             event.accept()
             return
@@ -534,6 +597,8 @@ class MainWindow(QMainWindow):
             self.settings.setValue("charts/splitter", self.chart_panel.splitter.saveState())
         self.settings.sync()
         self._backup_timer.stop()  # its journal closes now
+        if self.reminders is not None:
+            self.reminders.close()
         self.state.close()
         event.accept()
 
