@@ -450,6 +450,7 @@ def _register_desktop_commands() -> None:
     from journal import cli_desktop
 
     cli.add_command(cli_desktop.install_desktop)
+    cli.add_command(cli_desktop.quick)
 
 
 _register_desktop_commands()

@@ -8,6 +8,21 @@ from __future__ import annotations
 import click
 
 
+@click.command("quick")
+@click.option("--db", "db_flag", metavar="PATH", help="The journal file (as for the window).")
+@click.pass_context
+def quick(ctx: click.Context, db_flag: str | None) -> None:
+    """A small window for today's pain and mood: digit, digit, Enter.
+
+    The rest of today's entry stays as it is; add details later in the full window.
+    """
+    from journal.paths import resolve_db_path
+    from journal.ui.quick_app import run_quick
+
+    db_flag = db_flag or getattr(ctx.find_root().obj, "db_flag", None)
+    ctx.exit(run_quick(resolve_db_path(db_flag)))
+
+
 @click.command("install-desktop")
 def install_desktop() -> None:
     """Add the app to your desktop's menu, with its icon (for your user only).

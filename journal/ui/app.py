@@ -59,12 +59,17 @@ def private_settings() -> QSettings:
     return settings
 
 
+def name_app(app: QApplication) -> None:
+    """The names the desktop knows the app by: its window class and its .desktop file."""
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName("pain-journal")  # resources/pain-journal.desktop (Wayland app id)
+
+
 def run(db_path: Path, argv: list[str] | None = None) -> int:
     """Show the main window on *db_path* and run until it closes; returns the exit code."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(ORGANIZATION)
-    app.setDesktopFileName("pain-journal")
+    name_app(app)
     lock = JournalLock(db_path)
     try:
         precheck(db_path)  # no lock file beside a letter, a device or a pipe

@@ -164,3 +164,44 @@ def test_quick_entry_reads_two_digit_scores(open_window, qtbot, db_path, keys, p
     press(Qt.Key.Key_Return)
     entry = stored(db_path)
     assert (entry.pain, entry.mood) == (pain, mood)
+
+
+def test_pain_journal_quick_saves_into_todays_entry(qtbot, db_path):
+    from journal.storage.lock import JournalLock
+    from journal.ui.quick_app import open_quick_entry
+    from journal.ui.state import LOCK_HOLDER
+
+    put(db_path, Entry(TODAY, energy=2))
+    lock = JournalLock(db_path)
+    lock.acquire(LOCK_HOLDER)
+    try:
+        dialog = open_quick_entry(db_path, lock)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for key in (Qt.Key.Key_7, Qt.Key.Key_3, Qt.Key.Key_Return):
+            QTest.keyClick(dialog.focusWidget(), key)
+        assert not dialog.isVisible()
+    finally:
+        lock.release()
+    entry = stored(db_path)
+    assert (entry.pain, entry.mood, entry.energy) == (7, 3, 2)
+
+
+def test_pain_journal_quick_while_the_window_has_the_journal_says_where_to_go(
+        db_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from journal.storage.lock import JournalLock
+    from journal.ui.quick_app import run_quick
+    from journal.ui.state import LOCK_HOLDER
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text: shown.append(text)))
+    put(db_path, Entry(TODAY, energy=2))
+    with JournalLock(db_path) as lock:  # as the window holds it
+        lock.acquire(LOCK_HOLDER)
+        assert run_quick(db_path) == 1
+    assert "Quick entry (Ctrl+Shift+N)" in shown[0] and "Nothing was changed." in shown[0]
+    assert stored(db_path).pain is None
