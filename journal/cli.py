@@ -451,6 +451,7 @@ def _register_desktop_commands() -> None:
 
     cli.add_command(cli_desktop.install_desktop)
     cli.add_command(cli_desktop.quick)
+    cli.add_command(cli_desktop.tray)
 
 
 _register_desktop_commands()

@@ -23,6 +23,22 @@ def quick(ctx: click.Context, db_flag: str | None) -> None:
     ctx.exit(run_quick(resolve_db_path(db_flag)))
 
 
+@click.command("tray")
+@click.option("--db", "db_flag", metavar="PATH", help="The journal file (as for the window).")
+@click.pass_context
+def tray(ctx: click.Context, db_flag: str | None) -> None:
+    """Start in the system tray, window hidden (how the app starts with the session).
+
+    The tray icon's menu opens the window or the quick entry; the daily reminder comes
+    from it. Without a tray on this desktop, the window opens as usual.
+    """
+    from journal.paths import resolve_db_path
+    from journal.ui.app import run
+
+    db_flag = db_flag or getattr(ctx.find_root().obj, "db_flag", None)
+    ctx.exit(run(resolve_db_path(db_flag), in_tray=True))
+
+
 @click.command("install-desktop")
 def install_desktop() -> None:
     """Add the app to your desktop's menu, with its icon (for your user only).

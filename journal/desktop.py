@@ -100,3 +100,45 @@ def _quote(command: str) -> str:
     for char in '\\"`$':  # quoting inside the argument, then the file's own string escapes
         command = command.replace(char, "\\" + char)
     return ('"' + command + '"').replace("\\", "\\\\")
+
+
+def config_home(environ: os._Environ[str] | dict[str, str] | None = None) -> Path:
+    """``$XDG_CONFIG_HOME``, or ``~/.config`` when it is unset or not absolute."""
+    env = os.environ if environ is None else environ
+    value = env.get("XDG_CONFIG_HOME", "")
+    return Path(value) if value and Path(value).is_absolute() else Path.home() / ".config"
+
+
+def autostart_file(home: Path | None = None) -> Path:
+    return (config_home() if home is None else home) / "autostart" / DESKTOP_FILE
+
+
+def set_autostart(enabled: bool, home: Path | None = None, command: str | None = None) -> Path:
+    """Start the app with the session, in the tray (XDG autostart), or stop doing so."""
+    path = autostart_file(home)
+    try:
+        if not enabled:
+            path.unlink(missing_ok=True)
+            return path
+        command = launcher_command() if command is None else command
+        lines = []
+        for line in desktop_entry(command).splitlines():
+            if line.startswith("[Desktop Action"):
+                break  # the menu's actions are not for autostart
+            if line.startswith("Actions="):
+                continue
+            if line.startswith("Exec="):
+                line += " tray"
+            lines.append(line)
+        lines.append("X-GNOME-Autostart-enabled=true")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines).rstrip() + "\n",
+                        encoding="utf-8")
+    except OSError as error:
+        raise DesktopError(f"Could not change starting with the session: "
+                           f"{error.strerror or error} ({path}).") from None
+    return path
+
+
+def starts_with_session(home: Path | None = None) -> bool:
+    return autostart_file(home).is_file()

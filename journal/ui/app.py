@@ -66,8 +66,12 @@ def name_app(app: QApplication) -> None:
     app.setDesktopFileName("pain-journal")  # resources/pain-journal.desktop (Wayland app id)
 
 
-def run(db_path: Path, argv: list[str] | None = None) -> int:
-    """Show the main window on *db_path* and run until it closes; returns the exit code."""
+def run(db_path: Path, argv: list[str] | None = None, *, in_tray: bool = False) -> int:
+    """Show the main window on *db_path* and run until it closes; returns the exit code.
+
+    With *in_tray* (starting with the session) the window stays hidden behind the tray icon
+    until asked for, if the desktop has a tray.
+    """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     name_app(app)
     lock = JournalLock(db_path)
@@ -82,7 +86,8 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
         if window is None:
             return 1
         _exit_at_milestone(app, window, os.environ.get(EXIT_AFTER_ENV, ""))
-        window.show()
+        if not (in_tray and window.start_in_tray()):
+            window.show()
         return app.exec()
     finally:
         lock.release()

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.month_label)
         self._painted = False  # history, tag completion and write access wait for the first paint
         self._quitting = False
+        self._in_tray = False  # started with the session: closing the window keeps the tray
         self._abandoned = False  # the journal could not be used: close without touching it
         self._shown: Entry | None = None  # the day as the form last loaded it
         self._backup_timer = QTimer(self, interval=60 * 60 * 1000)  # hourly look; daily backup
@@ -106,8 +107,8 @@ class MainWindow(QMainWindow):
         self._quitting = True
 
     def _on_first_paint(self) -> None:
-        if self._quitting or not self.isVisible():  # quitting or closed before it began
-            return
+        if self._quitting or self._painted or not (self.isVisible() or self._in_tray):
+            return  # quitting, closed before it began, or done already
         self._painted = True
         self._set_icon()
         self._fill_menus()
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._refresh_views()
         self._backup_timer.start()
         self._start_reminders()
+        self._apply_settings()
 
     def _set_icon(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -206,12 +208,14 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Open journal…", self._on_open_journal, QKeySequence("Ctrl+O"))
         action(file_menu, "&Backups…", self._on_backups)
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
+        action(file_menu, "&Quit", self.quit_app, QKeySequence("Ctrl+Q"))
         self.undo_action = self.state.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
         self.redo_action = self.state.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        action(edit_menu, "Se&ttings…", self._on_settings, QKeySequence("Ctrl+,"))
         action(go_menu, "&Previous day", lambda: self._step_day(-1), QKeySequence("Alt+Left"))
         action(go_menu, "&Next day", lambda: self._step_day(1), QKeySequence("Alt+Right"))
         action(go_menu, "&Today", lambda: self._open_day(dt.date.today()), QKeySequence("Alt+Home"))
@@ -392,7 +396,7 @@ class MainWindow(QMainWindow):
                                        parent=self)
             self.reminders.quick_entry_requested.connect(self.open_quick_entry)
             self.reminders.open_requested.connect(self._bring_to_front)
-            self.reminders.quit_requested.connect(self.close)
+            self.reminders.quit_requested.connect(self.quit_app)
             self.reminders.reminded.connect(self.saved_label.setText)
 
     def _offer_reminder(self) -> None:
@@ -430,6 +434,48 @@ class MainWindow(QMainWindow):
         self.quick_entry.show()
         self.quick_entry.raise_()
         self.quick_entry.activateWindow()
+
+    def _on_settings(self) -> None:
+        from journal.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.home_db, self)
+        if dialog.exec():
+            self._apply_settings()
+            self._status("Settings saved.")
+
+    def _apply_settings(self) -> None:
+        """What the settings change in a running window: the reminder, the calendars."""
+        if self.reminders is not None:
+            self.reminders.schedule()
+        first_day = str(self.settings.value("calendar/first_day", "") or "")
+        if first_day:
+            from PySide6.QtCore import Qt
+
+            day = Qt.DayOfWeek.Monday if first_day == "monday" else Qt.DayOfWeek.Sunday
+            self.form.date_edit.calendarWidget().setFirstDayOfWeek(day)
+
+    # In the tray ------------------------------------------------------------------------------
+    def start_in_tray(self) -> bool:
+        """Started with the session: stay in the tray, window hidden, until asked for.
+
+        False (and nothing changes) when the desktop has no tray: then the window shows.
+        """
+        from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        self._in_tray = True
+        QApplication.instance().setQuitOnLastWindowClosed(False)
+        QTimer.singleShot(0, self._on_first_paint)  # no paint comes while hidden
+        return True
+
+    def quit_app(self) -> None:
+        """File > Quit and the tray's Quit: close for good, even when kept in the tray."""
+        from PySide6.QtWidgets import QApplication
+
+        self._in_tray = False
+        if self.close():
+            QApplication.instance().quit()
 
     def _bring_to_front(self) -> None:
         self.showNormal()
@@ -581,6 +627,11 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         if not self._may_leave_day():
+            event.ignore()
+            return
+        if self._in_tray and self.reminders is not None:  # back to the tray, still reminding
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.hide()
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
