@@ -144,7 +144,7 @@ class EntryForm(QWidget):
         self.catch_up.setVisible(bool(days))
         if not days:
             return
-        names = ", ".join(f"{day:%a} {day.day}" for day in days)
+        names = ", ".join(f"{day:%a} {day.day} {day:%b}" for day in days)
         self.catch_up_label.setText(f"No entry yet for {names}. Fill one in now or any time "
                                     "later, only if you like.")
         self.catch_up_button.setVisible(bool(others))

@@ -80,7 +80,7 @@ class SettingsDialog(QDialog):
         backups = QLabel(f"{backups_dir(db_path)}<br><small>Verified copies are kept beside the "
                          "journal, one a day and on closing; File &gt; Backups… makes one now or "
                          "restores one. To keep a copy elsewhere, use File &gt; Export "
-                         "data….</small>")
+                         "data…</small>")
         backups.setWordWrap(True)
         backups.setAccessibleName("Backup folder")
         self.message = QLabel()
