@@ -373,9 +373,11 @@ class MainWindow(QMainWindow):
         from journal.domain.catch_up import CATCH_UP_DAYS, missing_days
 
         today = dt.date.today()
-        logged = {e.date for e in self.state.entries(today - dt.timedelta(days=CATCH_UP_DAYS),
-                                                     today)}
-        self.form.set_missing_days(missing_days(today, logged))
+        start = today - dt.timedelta(days=CATCH_UP_DAYS)
+        logged = {e.date for e in self.state.entries(start, today)}
+        older = self.state.days_logged(dt.date(1, 1, 1), start - dt.timedelta(days=1))
+        since = None if older else min(logged, default=today)  # from the first entry on
+        self.form.set_missing_days(missing_days(today, logged, since=since))
 
     def _copy_activities(self, day: dt.date) -> None:
         """Alt+Y: the form takes the activities of *day* (saved when the day is saved)."""
@@ -398,6 +400,7 @@ class MainWindow(QMainWindow):
             self.reminders.open_requested.connect(self._bring_to_front)
             self.reminders.quit_requested.connect(self.quit_app)
             self.reminders.reminded.connect(self.saved_label.setText)
+            self.reminders.quiet = self.isActiveWindow  # no pop-up over the open journal
 
     def _offer_reminder(self) -> None:
         """After the first saved day, once: would a daily reminder help?"""

@@ -66,6 +66,9 @@ class Reminders(QObject):
         self.is_logged = is_logged
         self.clock = clock
         self.tz = tz
+        #: True while the person is looking at the journal: the reminder goes to the status
+        #: bar only, no pop-up (the window sets it).
+        self.quiet: Callable[[], bool] = lambda: False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
@@ -116,7 +119,8 @@ class Reminders(QObject):
         if due:
             self._keep(shown(now, self.tz))
             self.snooze_action.setEnabled(True)
-            if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            if (QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages()
+                    and not self.quiet()):
                 self.tray.showMessage(TITLE, TEXT, app_icon(), 30_000)
             self.reminded.emit(TEXT)
         self.schedule()

@@ -106,6 +106,10 @@ def test_the_window_raises_the_reminder_and_says_it_in_the_status_bar(open_windo
     reminders.set_reminder_time(dt.time(20, 0))
     assert reminders.check()
     assert "How was today?" in window.saved_label.text()
+    assert messages == []  # no pop-up over the journal the person is looking at
+    window.hide()  # e.g. closed to the tray
+    reminders.clock.now += dt.timedelta(days=1)
+    assert reminders.check() and len(messages) == 1
 
 
 def test_a_reminder_is_offered_once_after_the_first_saved_day(open_window, settings_path, qtbot):
