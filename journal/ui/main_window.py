@@ -536,6 +536,9 @@ class MainWindow(QMainWindow):
     def _on_sample_clicked(self) -> None:
         from journal.demo import demo_entries
 
+        if self._is_sample():
+            self._status("This is the sample data; \"Back to my journal\" is at the top.")
+            return
         if self._switch_journal(demo_db_path(self.home_db)) and self.state.count() == 0:
             try:
                 self.state.add_sample_days(demo_entries(SAMPLE_DAYS))
