@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from journal.domain import Entry
-from journal.domain.grammar import count_text
 from journal.storage.entries import EntryStore
 from journal.storage.errors import StorageError
 from journal.storage.files import precheck
@@ -352,6 +351,8 @@ class Journal:
         before = {e.date: store.get(e.date) for e in days.to_write}
         self._write(lambda store: store.save_many(days.to_write))
         after = {e.date: self.store.get(e.date) for e in days.to_write}
+        from journal.domain.grammar import count_text  # not on the start-up path
+
         return Edit(f"Import {count_text(len(after), 'day')}", {"days": before}, {"days": after},
                     Changes(days=frozenset(after), backups=True, initiator=initiator))
 

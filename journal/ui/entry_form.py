@@ -140,6 +140,9 @@ class EntryForm(QWidget):
         A plain list and one key (Alt+C) to the latest of them: no counts, no streaks.
         """
         self._missing = days
+        if not days and self.catch_up is None:
+            return
+        self._build_catch_up_row()
         others = [day for day in days if day != self._date]
         self.catch_up.setVisible(bool(days))
         if not days:
@@ -203,7 +206,8 @@ class EntryForm(QWidget):
         bar = self._date_bar()
         layout.addWidget(self.day_label)
         layout.addLayout(bar)
-        layout.addWidget(self._catch_up_row())
+        self._missing: list[dt.date] = []
+        self.catch_up: QWidget | None = None  # built when there is a day to catch up on
         layout.addLayout(self._fields_grid())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -249,8 +253,9 @@ class EntryForm(QWidget):
         bar.addStretch(1)
         return bar
 
-    def _catch_up_row(self) -> QWidget:
-        self._missing: list[dt.date] = []
+    def _build_catch_up_row(self) -> None:
+        if self.catch_up is not None:
+            return
         self.catch_up = QWidget()
         self.catch_up_label = QLabel()
         self.catch_up_label.setWordWrap(True)
@@ -262,8 +267,8 @@ class EntryForm(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.catch_up_label, 1)
         row.addWidget(self.catch_up_button)
-        self.catch_up.hide()  # filled in once the journal has been read
-        return self.catch_up
+        self.catch_up_button.clicked.connect(self._on_catch_up_clicked)
+        self.layout().insertWidget(2, self.catch_up)  # under the day's title and the date bar
 
     def _focus_after(self, key: str) -> None:
         """Enter in a field: on to the next field of the form (the Save button at the end)."""
@@ -300,7 +305,6 @@ class EntryForm(QWidget):
         self.activities.entered.connect(lambda: self._focus_after("activities"))
         self.activities.copy_button.clicked.connect(
             lambda: self.copy_activities_requested.emit(self._date - dt.timedelta(days=1)))
-        self.catch_up_button.clicked.connect(self._on_catch_up_clicked)
         self.sleep.textChanged.connect(self.changed)
         self.activities.changed.connect(self.changed)
         self.tags.textChanged.connect(self.changed)
