@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
 
-.PHONY: run test bench clean
+.PHONY: run test bench dist clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,5 +26,18 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/inprocess.py
 	$(PY) benchmarks/apple_health.py
 
+# A standalone folder, dist/pain-journal/, that runs without Python: PyInstaller is installed
+# here only (it is not needed to run or test the app).
+dist: $(VENV)/.installed
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --name pain-journal \
+	    --windowed --collect-submodules journal --exclude-module tkinter \
+	    --add-data '$(CURDIR)/resources/icons:resources/icons' \
+	    --add-data '$(CURDIR)/resources/pain-journal.desktop:resources' \
+	    --add-data '$(CURDIR)/LICENSE:.' \
+	    --distpath dist --workpath build/pyinstaller --specpath build/pyinstaller \
+	    journal/__main__.py
+	@echo "Built dist/pain-journal/pain-journal (copy the whole folder; see README)."
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -506,6 +506,17 @@ def _json(value: object) -> str:
 _add_questionnaire_commands()
 
 
+def _register_desktop_commands() -> None:
+    from journal import cli_desktop
+
+    cli.add_command(cli_desktop.install_desktop)
+    cli.add_command(cli_desktop.quick)
+    cli.add_command(cli_desktop.tray)
+
+
+_register_desktop_commands()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code. Errors are one line, never a traceback."""
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from journal.domain import MEASURES, Entry, Measure
-from journal.domain.parse import format_measure
+from journal.domain.parse import format_measure, sleep_text
 
 NOT_RECORDED = "not recorded"
 #: The columns of `entries_table`: a short heading per measure of the registry.
@@ -32,11 +32,12 @@ def describe_entry(entry: Entry) -> str:
 
 def entries_table(entries: Sequence[Entry]) -> str:
     """A compact table, one line per day; blanks are unknown values."""
-    widths = {key: max(len(heading), 4) for key, heading in TABLE_HEADINGS.items()}
+    widths = {key: max(len(heading), 6 if key == "sleep_hours" else 4)
+              for key, heading in TABLE_HEADINGS.items()}
     header = " ".join(f"{TABLE_HEADINGS[key]:>{width}}" for key, width in widths.items())
     lines = [f"{'date':<10}  {header}  tags / note"]
     for e in entries:
-        values = {**{m.key: format_measure(m.key, getattr(e, m.key)) for m in MEASURES},
+        values = {**{m.key: shown_measure(m.key, getattr(e, m.key)) for m in MEASURES},
                   "activity_minutes": "" if e.activity_minutes is None else e.activity_minutes}
         extra = ", ".join(e.tags)
         if e.notes:
@@ -52,8 +53,15 @@ def _value(entry: Entry, measure: Measure) -> str:
     if value is None:
         return NOT_RECORDED
     if measure.scale is None:
-        return f"{format_measure(measure.key, value)} h"
+        return sleep_text(value)
     return f"{value} / {measure.scale.high}"
+
+
+def shown_measure(key: str, value: int | float | None) -> str:
+    """A measure as people read it: sleep in hours and minutes ("7 h 30"); blank if None."""
+    if key == "sleep_hours" and value is not None:
+        return sleep_text(value)
+    return format_measure(key, value)
 
 
 def _activities(entry: Entry) -> str:

@@ -420,9 +420,11 @@ class Journal:
                     _checkins(store.db).save_many(checkins.to_write)
         self._write(write)
         after = {e.date: self.store.get(e.date) for e in days.to_write}
+        from journal.domain.grammar import count_text  # not on the start-up path
+
         checkins_after = {k: _checkins(self.store.db).get(*k) for k in keys}
-        return Edit(f"Import {len(after)} days" + (f" and {len(keys)} questionnaires" if keys
-                                                    else ""),
+        return Edit(f"Import {count_text(len(after), 'day')}"
+                    + (f" and {count_text(len(keys), 'questionnaire')}" if keys else ""),
                     {"days": before, "checkins": checkins_before},
                     {"days": after, "checkins": checkins_after},
                     Changes(days=frozenset(after), backups=True, initiator=initiator,

@@ -183,7 +183,7 @@ def test_show_prints_every_field_with_unknowns_named(run):
     assert "  Pain               0 / 10\n" in out
     assert "  Pain interference  6 / 10\n" in out
     assert "  Mood               not recorded\n" in out
-    assert "  Sleep hours        7.75 h\n" in out
+    assert "  Sleep hours        7 h 45\n" in out
     assert "  Activity           not recorded\n" in out
 
 

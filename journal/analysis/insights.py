@@ -23,6 +23,7 @@ from journal.analysis.association import analysed, correlate, lagged_pair
 from journal.analysis.pairs import PAIRS, Pair
 from journal.analysis.series import DailySeries, paired, period_text
 from journal.analysis.wording import ALLOWED_FOR, CAUTION, UNSEEN, Facts, commonest, describe
+from journal.domain.grammar import count_text
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ def _facts(series: DailySeries, changes: dict[str, np.ndarray], pair: Pair) -> F
 def insights_text(series: DailySeries, results: Sequence[Insight]) -> str:
     """The results as the ``insights`` command prints them (``as_json`` is the other form)."""
     lines = [f"Insights for {period_text(series.start, series.end)} "
-             f"({series.days_logged} of {len(series)} days logged)", ""]
+             f"({series.days_logged} of {count_text(len(series), 'day')} logged)", ""]
     for result in results:
         lines.append(f"{result.label}")
         lines.append(f"  {result.summary}")

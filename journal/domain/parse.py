@@ -19,8 +19,10 @@ MAX_DIGITS = 12
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WHOLE = re.compile(rf"\+?[0-9]{{1,{MAX_DIGITS}}}")
 _DECIMAL = re.compile(r"[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+")
-_CLOCK = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}}):([0-9]{{1,2}})")
-_SLEEP_ACCEPTED = f"hours from 0 to {SLEEP_MAX_HOURS}, such as 7.5, 7,5 or 7:30"
+_CLOCK = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}})(?::| ?h ?)([0-9]{{1,2}})(?: ?min)?")
+_HOURS_ONLY = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}}) ?h")
+_SLEEP_ACCEPTED = (f"hours from 0 to {SLEEP_MAX_HOURS} in quarter hours, such as 7.5, 7,5, "
+                   "7:30, 7h30 or 7 h 30")
 #: The word that records "no exercise today" on the command line and in CSV files.
 NO_ACTIVITY = "none"
 
@@ -55,11 +57,18 @@ def parse_scale(field: str, text: str) -> int | None:
 
 
 def parse_sleep(text: str) -> float | None:
-    """Parse hours of sleep written ``7.5``, ``7,5``, ``7:30`` or ``7``; a blank is None."""
-    value = text.strip()
+    """Parse hours of sleep written ``7.5``, ``7,5``, ``7:30``, ``7h30``, ``7 h 30`` or ``7``;
+    a blank is None.
+
+    Sleep is kept in quarter hours. A value between two quarters (7.3, 7:20) is refused
+    rather than silently rounded: the person decides what they meant.
+    """
+    value = " ".join(text.strip().lower().split())
     if not value:
         return None
-    if clock := _CLOCK.fullmatch(value):
+    if hours_only := _HOURS_ONLY.fullmatch(value):
+        number = float(int(hours_only[1]))
+    elif clock := _CLOCK.fullmatch(value):
         hours, minutes = int(clock[1]), int(clock[2])
         if minutes >= 60:
             raise ValidationError("sleep_hours", text, _SLEEP_ACCEPTED)
@@ -68,9 +77,9 @@ def parse_sleep(text: str) -> float | None:
         number = float(value.replace(",", "."))
     else:
         raise ValidationError("sleep_hours", text, _SLEEP_ACCEPTED)
-    if number > SLEEP_MAX_HOURS:
+    if number > SLEEP_MAX_HOURS or number * 4 != round(number * 4):
         raise ValidationError("sleep_hours", text, _SLEEP_ACCEPTED)
-    return round(number * 4) / 4
+    return number
 
 
 def parse_activity(text: str) -> Activity:
@@ -96,8 +105,17 @@ def format_activity(activity: Activity) -> str:
 
 
 def format_sleep(hours: float) -> str:
-    """``7.5`` -> ``"7.5"``, ``7.0`` -> ``"7"``: the shortest exact decimal."""
+    """``7.5`` -> ``"7.5"``, ``7.0`` -> ``"7"``: the shortest exact decimal (files, exports)."""
     return f"{hours:g}"
+
+
+def sleep_text(hours: float) -> str:
+    """How sleep is shown to people: ``7.5`` -> ``"7 h 30"``, ``7.0`` -> ``"7 h"``.
+
+    Decimal hours are easy to misread ("6.5" as 6 h 50); `parse_sleep` reads this back.
+    """
+    whole, minutes = divmod(round(hours * 60), 60)
+    return f"{whole} h {minutes:02d}" if minutes else f"{whole} h"
 
 
 def parse_measure(key: str, text: str) -> int | float | None:

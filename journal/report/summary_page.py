@@ -17,6 +17,7 @@ from journal.analysis.wording import CAUTION, UNSEEN
 from journal.charts.style import INK
 from journal.display import hours_and_minutes
 from journal.domain import MEASURE_BY_KEY
+from journal.domain.grammar import count_text
 from journal.domain.questionnaires import Checkin
 from journal.report.checkin_pages import draw_summary_lines
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
@@ -115,7 +116,8 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
         w.line("No days were logged in this period, so there is nothing to chart.", gap=0.01,
                bold=True)
     elif summary.days_logged < MIN_DAYS_FOR_CHARTS:
-        w.line(f"Only {summary.days_logged} of {summary.days} days were logged, fewer than "
+        w.line(f"Only {summary.days_logged} of {count_text(summary.days, 'day')} were logged, "
+               "fewer than "
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)

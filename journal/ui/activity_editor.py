@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,12 +14,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain import ACTIVITY_KINDS, INTENSITIES, Activity
+from journal.domain import ACTIVITY_KINDS, INTENSITIES, Activity, ValidationError
 from journal.domain.entry import MAX_MINUTES
-from journal.ui.widgets import TARGET
+from journal.ui.widgets import NO_FOCUS, TARGET, is_enter
 
 INTENSITY_NOT_RECORDED = "intensity not recorded"
-DEFAULT_MINUTES = 30
+KEY_DELETE = 0x01000007  # Qt.Key.Key_Delete
+CONTROL = 0x04000000     # Qt.KeyboardModifier.ControlModifier
+#: What an empty minutes box shows: a new row never invents a duration.
+NO_MINUTES = "minutes?"
+_MINUTES_ACCEPTED = f"a whole number of minutes from 1 to {MAX_MINUTES}"
+
+
+class MinutesBox(QSpinBox):
+    """Minutes of one activity; empty (0) until typed. Enter emits `entered`."""
+
+    entered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, MAX_MINUTES)
+        self.setSpecialValueText(NO_MINUTES)
+        self.setSuffix(" min")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        super().keyPressEvent(event)
+        if is_enter(event):
+            self.entered.emit()
 
 
 class ActivityRow(QWidget):
@@ -26,6 +48,8 @@ class ActivityRow(QWidget):
 
     changed = Signal()
     remove_requested = Signal(object)
+    #: Enter in the minutes box: the row is done.
+    entered = Signal()
 
     def __init__(self, activity: Activity | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,26 +58,40 @@ class ActivityRow(QWidget):
         self.kind.addItems(list(ACTIVITY_KINDS))
         self.kind.setAccessibleName("Activity kind")
         self.kind.setToolTip("Pick from the list or type your own")
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, MAX_MINUTES)
-        self.minutes.setSuffix(" min")
+        self.minutes = MinutesBox()
         self.minutes.setAccessibleName("Activity minutes")
         self.intensity = QComboBox()
         self.intensity.addItems([INTENSITY_NOT_RECORDED, *INTENSITIES])
         self.intensity.setAccessibleName("Activity intensity")
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName("Remove activity")
+        self.remove.setToolTip("Remove this activity (Ctrl+Delete in the row)")
+        self.remove.setProperty("focusPolicy", NO_FOCUS)  # Tab goes from row to row
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget, stretch in ((self.kind, 2), (self.minutes, 1), (self.intensity, 2),
                                 (self.remove, 0)):
             widget.setMinimumHeight(TARGET)
             layout.addWidget(widget, stretch)
-        self.set_activity(activity or Activity(ACTIVITY_KINDS[0], DEFAULT_MINUTES))
+        if activity is not None:
+            self.set_activity(activity)
+        else:  # the kind is chosen, the minutes are empty: nothing the person did not say
+            self.kind.setCurrentText(ACTIVITY_KINDS[0])
+            self.intensity.setCurrentText(INTENSITY_NOT_RECORDED)
+        for widget in (self.kind, self.minutes, self.intensity):
+            widget.installEventFilter(self)  # Ctrl+Delete removes the row
         self.kind.currentTextChanged.connect(self.changed)
         self.minutes.valueChanged.connect(self.changed)
         self.intensity.currentIndexChanged.connect(self.changed)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.minutes.entered.connect(self.entered)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (event.type() == QEvent.Type.KeyPress and event.key() == KEY_DELETE
+                and event.modifiers().value & CONTROL):
+            self.remove_requested.emit(self)
+            return True
+        return False
 
     def set_activity(self, activity: Activity) -> None:
         self.kind.setCurrentText(activity.kind)
@@ -63,6 +101,9 @@ class ActivityRow(QWidget):
     def activity(self) -> Activity:
         """The row as an Activity; raises ValidationError (e.g. an empty kind)."""
         intensity = self.intensity.currentText()
+        if self.minutes.value() == 0:
+            Activity(self.kind.currentText(), 1)  # a bad kind is named first, as it comes first
+            raise ValidationError("activity_minutes", "", _MINUTES_ACCEPTED)
         return Activity(self.kind.currentText(), self.minutes.value(),
                         None if intensity == INTENSITY_NOT_RECORDED else intensity)
 
@@ -74,6 +115,8 @@ class ActivityEditor(QWidget):
     """Not recorded (no rows, box unticked), none (box ticked), or a list of activities."""
 
     changed = Signal()
+    #: Enter in a row's minutes: the activities are done (the form moves on).
+    entered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,12 +126,18 @@ class ActivityEditor(QWidget):
         self.none_box = QCheckBox("No exercise today")
         self.none_box.setAccessibleName("No exercise today")
         self.none_box.setMinimumHeight(TARGET)
+        self.copy_button = QPushButton("Same as &yesterday")
+        self.copy_button.setAccessibleName("Same activities as the day before")
+        self.copy_button.setToolTip("Copy the activities of the day before (Alt+Y)")
+        self.copy_button.setMinimumHeight(TARGET)
+        self.copy_button.setProperty("focusPolicy", NO_FOCUS)  # Alt+Y; Tab stays short
         self._rows: list[ActivityRow] = []
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.add_button)
         top.addWidget(self.none_box)
+        top.addWidget(self.copy_button)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -129,6 +178,7 @@ class ActivityEditor(QWidget):
         row.show()  # a layout would only show it on the next event loop pass
         row.changed.connect(self.changed)
         row.remove_requested.connect(self._on_row_remove_requested)
+        row.entered.connect(self.entered)
         self._fix_tab_order()
         return row
 
@@ -140,15 +190,15 @@ class ActivityEditor(QWidget):
     def _fix_tab_order(self) -> None:
         previous: QWidget = self.none_box
         for row in self._rows:
-            for widget in (row.kind, row.minutes, row.intensity, row.remove):
+            for widget in (row.kind, row.minutes, row.intensity):
                 QWidget.setTabOrder(previous, widget)
                 previous = widget
 
     def _on_add_clicked(self) -> None:
         self.none_box.setChecked(False)
         row = self._add()
-        row.kind.setFocus()
-        row.kind.lineEdit().selectAll()
+        row.minutes.setFocus()  # the kind is chosen; Shift+Tab goes back to change it
+        row.minutes.selectAll()
         self.changed.emit()
 
     def _on_none_toggled(self, checked: bool) -> None:

@@ -59,12 +59,21 @@ def private_settings() -> QSettings:
     return settings
 
 
-def run(db_path: Path, argv: list[str] | None = None) -> int:
-    """Show the main window on *db_path* and run until it closes; returns the exit code."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+def name_app(app: QApplication) -> None:
+    """The names the desktop knows the app by: its window class and its .desktop file."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
-    app.setDesktopFileName("pain-journal")
+    app.setDesktopFileName("pain-journal")  # resources/pain-journal.desktop (Wayland app id)
+
+
+def run(db_path: Path, argv: list[str] | None = None, *, in_tray: bool = False) -> int:
+    """Show the main window on *db_path* and run until it closes; returns the exit code.
+
+    With *in_tray* (starting with the session) the window stays hidden behind the tray icon
+    until asked for, if the desktop has a tray.
+    """
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    name_app(app)
     lock = JournalLock(db_path)
     try:
         precheck(db_path)  # no lock file beside a letter, a device or a pipe
@@ -77,7 +86,8 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
         if window is None:
             return 1
         _exit_at_milestone(app, window, os.environ.get(EXIT_AFTER_ENV, ""))
-        window.show()
+        if not (in_tray and window.start_in_tray()):
+            window.show()
         return app.exec()
     finally:
         lock.release()

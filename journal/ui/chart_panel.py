@@ -33,6 +33,7 @@ from journal.analysis.series import DailySeries
 from journal.analysis.wording import ALLOWED_FOR, CAUTION, UNSEEN
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
 from journal.charts.data import ChartData
+from journal.domain.grammar import count_text
 from journal.domain.periods import DEFAULT_CHART, PRESETS
 from journal.journal import Changes
 from journal.ui.file_actions import ask_file, output_refused
@@ -183,7 +184,8 @@ class ChartPanel(QWidget):
         lines = [f"<b>{r.label}</b>: {r.statement}"
                  for r in self.results if r.status != "insufficient"]
         if not lines:
-            lines = [f"Not enough days for insights yet: {series.days_logged} days logged in this "
+            lines = [f"Not enough days for insights yet: {count_text(series.days_logged, 'day')} "
+                     "logged in this "
                      f"period, and {pairs.MIN_DAYS} days with both values are needed."]
         else:
             caution = f"{CAUTION} " if any(r.found for r in self.results) else ""

@@ -19,12 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import MEASURE_BY_KEY, Entry, ValidationError, field_label
-from journal.domain.parse import format_sleep, parse_sleep
+from journal.domain.parse import parse_sleep, sleep_text
 from journal.ui.activity_editor import ActivityEditor
 from journal.ui.score_input import ScoreInput
 from journal.ui.state import day_title
 from journal.ui.tag_input import TagInput
-from journal.ui.widgets import ALIGN_RIGHT_TOP, TARGET, date_edit, qdate, signals_blocked
+from journal.ui.widgets import (
+    ALIGN_RIGHT_TOP,
+    NO_FOCUS,
+    TARGET,
+    date_edit,
+    qdate,
+    signals_blocked,
+)
 
 #: The form's rows, top to bottom (layout is a decision, so it is explicit; a test names any
 #: measure of the registry that is neither here nor in NOT_SHOWN).
@@ -54,6 +61,8 @@ class EntryForm(QWidget):
     #: The user moved to another day (after `may_leave` agreed); the owner loads it.
     date_chosen = Signal(object)
     changed = Signal()
+    #: Alt+Y: the owner fills in the activities of the day before the one shown.
+    copy_activities_requested = Signal(object)
 
     def __init__(self, may_leave: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,11 +88,12 @@ class EntryForm(QWidget):
         self.next_button.setEnabled(date < dt.date.today())
         for name in SCORE_FIELDS:
             self.scores[name].set_value(getattr(entry, name))
-        self.sleep.setText("" if entry.sleep_hours is None else format_sleep(entry.sleep_hours))
+        self.sleep.setText("" if entry.sleep_hours is None else sleep_text(entry.sleep_hours))
         self.activities.set_activities(entry.activities)
         self.tags.set_tags(entry.tags)
         self.notes.setPlainText(entry.notes or "")
         self.clear_errors()
+        self.set_missing_days(self._missing)  # the catch-up key skips the day shown
         self.mark_saved()
 
     def mark_saved(self) -> None:
@@ -124,6 +134,31 @@ class EntryForm(QWidget):
         self.scores["pain"].spin.setFocus()
         self.scores["pain"].spin.selectAll()
 
+    def set_missing_days(self, days: list[dt.date]) -> None:
+        """Offer the days of the past week without an entry (*days*, oldest first).
+
+        A plain list and one key (Alt+C) to the latest of them: no counts, no streaks.
+        """
+        self._missing = days
+        if not days and self.catch_up is None:
+            return
+        self._build_catch_up_row()
+        others = [day for day in days if day != self._date]
+        self.catch_up.setVisible(bool(days))
+        if not days:
+            return
+        names = ", ".join(f"{day:%a} {day.day} {day:%b}" for day in days)
+        self.catch_up_label.setText(f"No entry yet for {names}. Fill one in now or any time "
+                                    "later, only if you like.")
+        self.catch_up_button.setVisible(bool(others))
+        if others:
+            self.catch_up_button.setText(f"&Catch up: {others[-1]:%A} {others[-1].day}")
+
+    def _on_catch_up_clicked(self) -> None:
+        others = [day for day in self._missing if day != self._date]
+        if others:
+            self.go_to(others[-1])
+
     def route_undo_after_save(self) -> None:
         """Make Ctrl+Z mean one thing at a time (called once, after the first paint).
 
@@ -149,7 +184,7 @@ class EntryForm(QWidget):
         self.scores = {name: ScoreInput(field_label(name), MEASURE_BY_KEY[name].scale)
                        for name in SCORE_FIELDS}
         self.sleep = QLineEdit()
-        self.sleep.setPlaceholderText("last night, e.g. 7.5 or 7:30")
+        self.sleep.setPlaceholderText("last night, e.g. 7 h 30, 7.5 or 7:30")
         self.sleep.setMaximumWidth(220)
         self.sleep.setMinimumHeight(TARGET)
         self.activities = ActivityEditor()
@@ -171,6 +206,8 @@ class EntryForm(QWidget):
         bar = self._date_bar()
         layout.addWidget(self.day_label)
         layout.addLayout(bar)
+        self._missing: list[dt.date] = []
+        self.catch_up: QWidget | None = None  # built when there is a day to catch up on
         layout.addLayout(self._fields_grid())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -216,6 +253,31 @@ class EntryForm(QWidget):
         bar.addStretch(1)
         return bar
 
+    def _build_catch_up_row(self) -> None:
+        if self.catch_up is not None:
+            return
+        self.catch_up = QWidget()
+        self.catch_up_label = QLabel()
+        self.catch_up_label.setWordWrap(True)
+        self.catch_up_button = QPushButton("&Catch up")
+        self.catch_up_button.setMinimumHeight(TARGET)
+        self.catch_up_button.setProperty("focusPolicy", NO_FOCUS)  # Alt+C; Tab stays short
+        self.catch_up_button.setToolTip("Go to the latest day without an entry (Alt+C)")
+        row = QHBoxLayout(self.catch_up)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.catch_up_label, 1)
+        row.addWidget(self.catch_up_button)
+        self.catch_up_button.clicked.connect(self._on_catch_up_clicked)
+        self.layout().insertWidget(2, self.catch_up)  # under the day's title and the date bar
+
+    def _focus_after(self, key: str) -> None:
+        """Enter in a field: on to the next field of the form (the Save button at the end)."""
+        index = FORM_ROWS.index(key) + 1
+        target = self._inputs[FORM_ROWS[index]] if index < len(FORM_ROWS) else self.save_button
+        target.setFocus()
+        if target in (score.spin for score in self.scores.values()) or target is self.sleep:
+            target.selectAll()
+
     def _fields_grid(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setVerticalSpacing(4)
@@ -236,8 +298,13 @@ class EntryForm(QWidget):
         return grid
 
     def _connect(self) -> None:
-        for score in self.scores.values():
+        for key, score in self.scores.items():
             score.value_changed.connect(self.changed)
+            score.spin.entered.connect(lambda key=key: self._focus_after(key))
+        self.sleep.returnPressed.connect(lambda: self._focus_after("sleep_hours"))
+        self.activities.entered.connect(lambda: self._focus_after("activities"))
+        self.activities.copy_button.clicked.connect(
+            lambda: self.copy_activities_requested.emit(self._date - dt.timedelta(days=1)))
         self.sleep.textChanged.connect(self.changed)
         self.activities.changed.connect(self.changed)
         self.tags.textChanged.connect(self.changed)
@@ -258,6 +325,8 @@ class EntryForm(QWidget):
                 self.date_edit.setDate(qdate(self._date))
             return
         self.date_chosen.emit(date)
+        if not self.date_edit.hasFocus():  # typing a date goes on in the date box
+            self.focus_first_field()  # a digit typed next is the new day's pain
 
     def _raw(self) -> tuple:
         return (self._date, *(s.spin.value() for s in self.scores.values()), self.sleep.text(),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from journal.domain.grammar import count_text
 from journal.exchange import ImportFileError, guess_format, read_document
 from journal.exchange.files import JournalFileError, refuse_journal_files, write_private
 from journal.storage import StorageError
@@ -98,11 +99,12 @@ def import_data(parent: QWidget, state: JournalState) -> str | None:
     days = plan.days
     if plan.empty:
         QMessageBox.information(parent, "Nothing to import",
-                                f"All {days.unchanged} days in {path.name} are already in your "
-                                "journal, exactly as they are.")
+                                f"All {count_text(days.unchanged, 'day')} in {path.name} are "
+                                "already in your journal, exactly as they are.")
         return None
-    question = (f"{path.name} has {len(days.new)} new days and {len(days.changed)} days that "
-                f"differ from your journal (the file's version will replace them); "
+    question = (f"{path.name} has {count_text(len(days.new), 'new day')} and "
+                f"{count_text(len(days.changed), 'day')} different from your journal (the "
+                f"file's version will replace them); "
                 f"{days.unchanged} are already the same.\n\nImport now? You can undo it with "
                 "Ctrl+Z.")
     answer = QMessageBox.question(parent, "Import data", question)

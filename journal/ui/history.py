@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.display import shown_measure
 from journal.domain import MEASURES, Entry, Measure
-from journal.domain.parse import format_measure
+from journal.domain.grammar import count_text
 from journal.domain.periods import DEFAULT_HISTORY, PRESET_BY_KEY, PRESETS
 from journal.ui.widgets import TARGET, date_edit, labelled_row, signals_blocked
 
@@ -55,7 +56,7 @@ def _measure_column(measure: Measure) -> Column:
         return getattr(entry, measure.key)
 
     def text(entry: Entry) -> str | None:
-        return format_measure(measure.key, value(entry)) or None
+        return shown_measure(measure.key, value(entry)) or None
 
     def sort_key(entry: Entry) -> float:
         number = value(entry)
@@ -291,8 +292,8 @@ class HistoryView(QWidget):
         self.proxy.set_filter(chosen(self.from_edit), chosen(self.to_edit),
                               None if tag in ("", ALL_TAGS) else tag)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.summary.setText(f"{shown} of {total} days shown" if shown != total
-                             else f"{total} days logged")
+        self.summary.setText(f"{shown} of {count_text(total, 'day')} shown" if shown != total
+                             else f"{count_text(total, 'day')} logged")
 
     def _source_entry(self, index: QModelIndex) -> Entry | None:
         if not index.isValid():

@@ -36,6 +36,16 @@ from journal.ui.widgets import NO_FOCUS
 
 TAB_DAY, TAB_HISTORY, TAB_CHARTS = 0, 1, 2
 SAMPLE_DAYS = 365
+#: The size the window asks for the first time, unless the screen is smaller.
+FIRST_SIZE = (980, 860)
+#: At most this share of the available screen, so the title bar and the status bar show.
+SCREEN_SHARE = 0.9
+
+
+def first_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The first window size on a screen with this much room (taskbars excluded)."""
+    return (min(FIRST_SIZE[0], int(available_width * SCREEN_SHARE)),
+            min(FIRST_SIZE[1], int(available_height * SCREEN_SHARE)))
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +75,9 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.charts_page)
         self.chart_panel = None
         self.report_dialog = None
+        self.reminders = None  # the tray icon and the daily reminder, after the first paint
+        self.reminder_offer = None
+        self.quick_entry = None
         self.tabs.addTab(self.charts_page, "Charts")
         self.setCentralWidget(self.tabs)
         self.saved_label = QLabel()
@@ -73,6 +86,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.month_label)
         self._painted = False  # history, tag completion and write access wait for the first paint
         self._quitting = False
+        self._in_tray = False  # started with the session: closing the window keeps the tray
         self._abandoned = False  # the journal could not be used: close without touching it
         self._shown: Entry | None = None  # the day as the form last loaded it
         self._backup_timer = QTimer(self, interval=60 * 60 * 1000)  # hourly look; daily backup
@@ -93,9 +107,10 @@ class MainWindow(QMainWindow):
         self._quitting = True
 
     def _on_first_paint(self) -> None:
-        if self._quitting or not self.isVisible():  # quitting or closed before it began
-            return
+        if self._quitting or self._painted or not (self.isVisible() or self._in_tray):
+            return  # quitting, closed before it began, or done already
         self._painted = True
+        self._set_icon()
         self._fill_menus()
         self._build_history()
         self._build_checkins()
@@ -109,6 +124,17 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Journal is read-only", f"{error} You can read but not save.")
         self._refresh_views()
         self._backup_timer.start()
+        self._start_reminders()
+        self._apply_settings()
+
+    def _set_icon(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from journal.ui.icon import app_icon
+
+        icon = app_icon()
+        QApplication.instance().setWindowIcon(icon)  # dialogs and the quick entry too
+        self.setWindowIcon(icon)
 
     # Pages -------------------------------------------------------------------------------------
     def _build_history(self) -> None:
@@ -182,6 +208,8 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file_menu, edit_menu, go_menu, help_menu = self._menus
         self.save_action = action(file_menu, "&Save day", self.save_day, QKeySequence(keys.Save))
+        self.quick_action = action(file_menu, "Quic&k entry: pain and mood…",
+                                   self.open_quick_entry, QKeySequence("Ctrl+Shift+N"))
         self.form.save_button.setToolTip(f"Save ({self.save_action.shortcut().toString()})")
         file_menu.addSeparator()
         action(file_menu, "&Doctor report…", self._on_report, QKeySequence(keys.Print))
@@ -191,12 +219,14 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Open journal…", self._on_open_journal, QKeySequence("Ctrl+O"))
         action(file_menu, "&Backups…", self._on_backups)
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
+        action(file_menu, "&Quit", self.quit_app, QKeySequence("Ctrl+Q"))
         self.undo_action = self.state.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
         self.redo_action = self.state.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        action(edit_menu, "Se&ttings…", self._on_settings, QKeySequence("Ctrl+,"))
         action(go_menu, "&Previous day", lambda: self._step_day(-1), QKeySequence("Alt+Left"))
         action(go_menu, "&Next day", lambda: self._step_day(1), QKeySequence("Alt+Right"))
         action(go_menu, "&Today", lambda: self._open_day(dt.date.today()), QKeySequence("Alt+Home"))
@@ -217,12 +247,15 @@ class MainWindow(QMainWindow):
                QKeySequence(keys.HelpContents))
         action(help_menu, "&Where is my data?",
                lambda: _help().show_data_location(self, self.state.db_path))
+        action(help_menu, "Try with &sample data", self._on_sample_clicked)
+        help_menu.addSeparator()
         action(help_menu, "&About", lambda: _help().show_about(self))
 
     def _connect(self) -> None:
         self.form.entry_submitted.connect(self._on_form_entry_submitted)
         self.form.date_chosen.connect(self._on_form_date_chosen)
         self.form.changed.connect(self._update_title)
+        self.form.copy_activities_requested.connect(self._copy_activities)
         self.state.changed.connect(self._on_state_changed)
         self.state.write_failed.connect(lambda text: QMessageBox.warning(self, "Not saved", text))
         self.state.history_moved.connect(self.saved_label.setText)
@@ -261,6 +294,8 @@ class MainWindow(QMainWindow):
             return False
         self._shown = stored
         self.form.show_entry(stored.date, stored)
+        self.form.focus_first_field()  # the next digit typed is a pain score, not a note
+        self._offer_reminder()
         self.saved_label.setText(f"Saved {day_title(stored.date)} at "
                                  f"{dt.datetime.now():%H:%M}.")
         return True
@@ -340,6 +375,7 @@ class MainWindow(QMainWindow):
                 else:
                     self.history.update_days({d: self.state.entry(d) for d in days}, tags)
                 self.form.set_known_tags(tags)
+                self._offer_catch_up()
             today = dt.date.today()
             logged = self.state.days_logged(today.replace(day=1), today)
             count = self.state.count()
@@ -351,6 +387,122 @@ class MainWindow(QMainWindow):
         self.month_label.setText(f"{logged} {'day' if logged == 1 else 'days'} logged in "
                                  f"{today:%B}")
         self.welcome.setVisible(count == 0 and not self._is_sample())
+
+    def _offer_catch_up(self) -> None:
+        from journal.domain.catch_up import CATCH_UP_DAYS, missing_days
+
+        today = dt.date.today()
+        start = today - dt.timedelta(days=CATCH_UP_DAYS)
+        logged = {e.date for e in self.state.entries(start, today)}
+        older = self.state.days_logged(dt.date(1, 1, 1), start - dt.timedelta(days=1))
+        since = None if older else min(logged, default=today)  # from the first entry on
+        self.form.set_missing_days(missing_days(today, logged, since=since))
+
+    def _copy_activities(self, day: dt.date) -> None:
+        """Alt+Y: the form takes the activities of *day* (saved when the day is saved)."""
+        source = self.state.entry(day)
+        if source is None or source.activities is None:
+            self.saved_label.setText(f"No activities recorded for {day_title(day)} to copy.")
+            return
+        self.form.activities.set_activities(source.activities)
+        self.form.activities.changed.emit()
+        self.saved_label.setText(f"Copied the activities of {day_title(day)}; save to keep them.")
+
+    # Reminders and quick entry -----------------------------------------------------------------
+    def _start_reminders(self) -> None:
+        from journal.ui.reminders import Reminders
+
+        if self.reminders is None:
+            self.reminders = Reminders(self.settings, lambda day: self.state.entry(day) is not None,
+                                       parent=self)
+            self.reminders.quick_entry_requested.connect(self.open_quick_entry)
+            self.reminders.open_requested.connect(self._bring_to_front)
+            self.reminders.quit_requested.connect(self.quit_app)
+            self.reminders.reminded.connect(self.saved_label.setText)
+            self.reminders.quiet = self.isActiveWindow  # no pop-up over the open journal
+
+    def _offer_reminder(self) -> None:
+        """After the first saved day, once: would a daily reminder help?"""
+        from journal.ui.reminders import OFFERED_KEY
+
+        if (self.reminder_offer is not None or self.reminders is None or self._is_sample()
+                or self.settings.value(OFFERED_KEY, False, bool)
+                or self.reminders.reminder_time() is not None):
+            return
+        from journal.ui.reminder_offer import ReminderOffer
+
+        self.settings.setValue(OFFERED_KEY, True)
+        self.reminder_offer = ReminderOffer()
+        self.reminder_offer.accepted.connect(self._on_reminder_accepted)
+        self.day_layout.insertWidget(0, self.reminder_offer)
+        self.reminder_offer.show()
+
+    def _on_reminder_accepted(self, at: dt.time) -> None:
+        self.reminders.set_reminder_time(at)
+        self.saved_label.setText(f"A reminder comes at {at:%H:%M} on days without an entry. "
+                                 "Change it in Edit > Settings.")
+        self.form.focus_first_field()
+
+    def open_quick_entry(self) -> None:
+        """Pain and mood for today in a small window (tray, File menu, Ctrl+Shift+N)."""
+        from journal.ui.quick_entry import QuickEntry
+
+        if self.quick_entry is not None and self.quick_entry.isVisible():
+            self.quick_entry.activateWindow()
+            return
+        self.quick_entry = QuickEntry(self.state, self)
+        self.quick_entry.saved.connect(
+            lambda entry: self._status(f"Saved pain and mood for {day_title(entry.date)}."))
+        self.quick_entry.show()
+        self.quick_entry.raise_()
+        self.quick_entry.activateWindow()
+
+    def _on_settings(self) -> None:
+        from journal.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.home_db, self)
+        if dialog.exec():
+            self._apply_settings()
+            self._status("Settings saved.")
+
+    def _apply_settings(self) -> None:
+        """What the settings change in a running window: the reminder, the calendars."""
+        if self.reminders is not None:
+            self.reminders.schedule()
+        first_day = str(self.settings.value("calendar/first_day", "") or "")
+        if first_day:
+            from PySide6.QtCore import Qt
+
+            day = Qt.DayOfWeek.Monday if first_day == "monday" else Qt.DayOfWeek.Sunday
+            self.form.date_edit.calendarWidget().setFirstDayOfWeek(day)
+
+    # In the tray ------------------------------------------------------------------------------
+    def start_in_tray(self) -> bool:
+        """Started with the session: stay in the tray, window hidden, until asked for.
+
+        False (and nothing changes) when the desktop has no tray: then the window shows.
+        """
+        from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        self._in_tray = True
+        QApplication.instance().setQuitOnLastWindowClosed(False)
+        QTimer.singleShot(0, self._on_first_paint)  # no paint comes while hidden
+        return True
+
+    def quit_app(self) -> None:
+        """File > Quit and the tray's Quit: close for good, even when kept in the tray."""
+        from PySide6.QtWidgets import QApplication
+
+        self._in_tray = False
+        if self.close():
+            QApplication.instance().quit()
+
+    def _bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def _recover(self, error: StorageError) -> bool:
         """The journal turned out damaged: offer its newest good backup, or close.
@@ -403,6 +555,9 @@ class MainWindow(QMainWindow):
     def _on_sample_clicked(self) -> None:
         from journal.demo import demo_entries
 
+        if self._is_sample():
+            self._status("This is the sample data; \"Back to my journal\" is at the top.")
+            return
         if self._switch_journal(demo_db_path(self.home_db)) and self.state.count() == 0:
             try:
                 self.state.add_sample_days(demo_entries(SAMPLE_DAYS))
@@ -485,7 +640,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(980, 860)
+            room = self.screen().availableGeometry()
+            self.resize(*first_size(room.width(), room.height()))
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -495,10 +651,17 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._abandoned:
             self._backup_timer.stop()
+            if self.reminders is not None:
+                self.reminders.close()
             self.state.close()
             event.accept()
             return
         if not self._may_leave_day():
+            event.ignore()
+            return
+        if self._in_tray and self.reminders is not None:  # back to the tray, still reminding
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.hide()
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -515,6 +678,8 @@ class MainWindow(QMainWindow):
             self.settings.setValue("charts/splitter", self.chart_panel.splitter.saveState())
         self.settings.sync()
         self._backup_timer.stop()  # its journal closes now
+        if self.reminders is not None:
+            self.reminders.close()
         self.state.close()
         event.accept()
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -17,14 +18,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QSpinBox, QToolTip, QVBoxLayout, QWidget
 
 from journal.domain import Scale
-from journal.ui.widgets import ALIGN_CENTER, ALIGN_LEFT_TOP, ALIGN_RIGHT_TOP, TARGET
+from journal.ui.widgets import ALIGN_CENTER, ALIGN_LEFT_TOP, ALIGN_RIGHT_TOP, TARGET, is_enter
 
 NOT_RECORDED = "not recorded"
 GAP = 2  # px between the number buttons
 
 
 class ScoreSpinBox(QSpinBox):
-    """A spin box whose lowest position means "not recorded" and whose text may be blank."""
+    """A spin box whose lowest position means "not recorded" and whose text may be blank.
+
+    Enter takes what was typed and emits `entered` (the form then moves to the next field).
+    """
+
+    entered = Signal()
 
     def __init__(self, scale: Scale, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +40,11 @@ class ScoreSpinBox(QSpinBox):
         self.setMinimumHeight(TARGET)
         self.setMinimumWidth(130)
         self.setAccelerated(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        super().keyPressEvent(event)
+        if is_enter(event):
+            self.entered.emit()
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         cleaned = text.replace(NOT_RECORDED, "").strip()

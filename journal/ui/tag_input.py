@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from journal.ui.widgets import TARGET
+from journal.ui.widgets import KEY_TAB, TARGET, is_enter
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QCompleter
 
 
 class TagInput(QLineEdit):
-    """A line of comma-separated tags; the completer offers known tags for the last one."""
+    """A line of comma-separated tags; the completer offers known tags for the last one.
+
+    The first suggestion is highlighted as it appears, and Tab or Enter take the highlighted
+    one (the cursor stays here for another tag); Down and Up choose another.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +42,7 @@ class TagInput(QLineEdit):
             self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             self._completer.setWidget(self)
             self._completer.activated.connect(self._on_completer_activated)
+            self._completer.popup().installEventFilter(self)  # runs before the completer's
         self._completer.model().setStringList(tags)
 
     def _on_text_edited(self, text: str) -> None:
@@ -49,6 +55,31 @@ class TagInput(QLineEdit):
         self._completer.setCompletionPrefix(current)
         if self._completer.completionCount():
             self._completer.complete()
+            popup = self._completer.popup()
+            popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
+
+    def event(self, event: QEvent) -> bool:
+        # Tab would move the focus before keyPressEvent sees it: take the suggestion first.
+        if event.type() == QEvent.Type.KeyPress and self._accept_suggestion(event):
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - the popup
+        return event.type() == QEvent.Type.KeyPress and self._accept_suggestion(event)
+
+    def _accept_suggestion(self, event: QEvent) -> bool:
+        """Tab or Enter while suggestions show: take the highlighted one. True if taken."""
+        if self._completer is None or not self._completer.popup().isVisible():
+            return False
+        if not (event.key() == KEY_TAB and not int(event.modifiers().value)
+                or is_enter(event)):
+            return False
+        popup = self._completer.popup()
+        index = popup.currentIndex()
+        popup.hide()
+        if index.isValid():
+            self._on_completer_activated(index.data())
+        return True
 
     def _on_completer_activated(self, tag: str) -> None:
         before, _, _ = self.text()[: self.cursorPosition()].rpartition(",")

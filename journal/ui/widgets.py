@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from PySide6.QtCore import QDate, QObject
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
 
 TARGET = 34  # px: the smallest comfortable click target (before display scaling)
@@ -20,6 +21,8 @@ ALIGN_LEFT_TOP = 0x0001 | 0x0020   # Qt.AlignmentFlag.AlignLeft | AlignTop
 ALIGN_RIGHT_TOP = 0x0002 | 0x0020  # Qt.AlignmentFlag.AlignRight | AlignTop
 ALIGN_CENTER = 0x0084              # Qt.AlignmentFlag.AlignCenter
 NO_FOCUS = 0                       # Qt.FocusPolicy.NoFocus
+KEY_RETURN, KEY_ENTER = 0x01000004, 0x01000005  # Qt.Key.Key_Return, Key_Enter
+KEY_TAB = 0x01000001                            # Qt.Key.Key_Tab
 
 
 def qdate(day: dt.date) -> QDate:
@@ -46,6 +49,12 @@ def labelled_row(items: Sequence[tuple[str | None, QWidget]]) -> QHBoxLayout:
         widget.setMinimumHeight(TARGET)
         row.addWidget(widget)
     return row
+
+
+def is_enter(event: QKeyEvent) -> bool:
+    """Return or the keypad's Enter, with no modifier but the keypad's own."""
+    return (event.key() in (KEY_RETURN, KEY_ENTER)
+            and int(event.modifiers().value) & ~0x20000000 == 0)  # KeypadModifier
 
 
 @contextmanager

@@ -10,23 +10,40 @@ from journal.domain.parse import (
     parse_date,
     parse_scale,
     parse_sleep,
+    sleep_text,
 )
 
 
 @pytest.mark.parametrize(("text", "hours"), [
     ("7.5", 7.5), ("7,5", 7.5), ("7:30", 7.5), ("7", 7.0), ("0", 0.0), ("24", 24.0),
-    (" 6:15 ", 6.25), ("6:20", 6.25), (".5", 0.5), ("", None),
+    (" 6:15 ", 6.25), (".5", 0.5), ("", None), ("7h30", 7.5), ("7 h 30", 7.5),
+    ("7 H 30", 7.5), ("7h", 7.0), ("7 h 45 min", 7.75), ("6,25", 6.25),
 ])
 def test_sleep_accepts_decimal_points_commas_and_clock_times(text, hours):
     assert parse_sleep(text) == hours
 
 
-@pytest.mark.parametrize("text", ["25", "24:30", "7:60", "-1", "seven", "7.5h", "7:3:0"])
+@pytest.mark.parametrize("text", ["25", "24:30", "7:60", "-1", "seven", "7.5h", "7:3:0",
+                                  "7.3", "6:20", "7h10"])
 def test_sleep_rejects_other_forms_naming_the_field_and_the_range(text):
     with pytest.raises(ValidationError) as caught:
         parse_sleep(text)
     assert caught.value.field == "sleep_hours"
     assert "0 to 24" in str(caught.value) and text in str(caught.value)
+
+
+def test_a_sleep_value_between_quarter_hours_is_refused_not_rounded():
+    with pytest.raises(ValidationError) as caught:
+        parse_sleep("7.3")
+    assert str(caught.value) == ('Sleep hours: "7.3" is not accepted; expected hours from 0 to '
+                                 '24 in quarter hours, such as 7.5, 7,5, 7:30, 7h30 or 7 h 30.')
+
+
+@pytest.mark.parametrize(("hours", "text"), [(7.5, "7 h 30"), (7.0, "7 h"), (0.25, "0 h 15"),
+                                             (6.75, "6 h 45"), (24.0, "24 h")])
+def test_sleep_is_shown_in_hours_and_minutes_and_reads_back(hours, text):
+    assert sleep_text(hours) == text
+    assert parse_sleep(text) == hours
 
 
 @pytest.mark.parametrize("text", ["2026-02-30", "2026-13-01", "2026-3-1", "01/03/2026", "",

@@ -50,11 +50,13 @@ def test_a_day_is_logged_with_the_keyboard_alone(open_window, db_path):
     type_keys("6:30")
     tab(2)                            # Sleep quality, Add activity
     assert QApplication.focusWidget() is by_name(window, "Add activity")
-    press(Qt.Key.Key_Space)           # a walk of 30 minutes is the new row's default
-    assert QApplication.focusWidget() is by_name(window, "Activity kind")
+    press(Qt.Key.Key_Space)           # a new row: walking, minutes left empty
+    assert QApplication.focusWidget() is by_name(window, "Activity minutes")
+    assert by_name(window, "Activity minutes").text() == "minutes?"
+    type_keys("30")
     press(Qt.Key.Key_S, CTRL)
     assert window.saved_label.text().startswith(f"Saved {TODAY:%A}")
-    assert QApplication.focusWidget() is by_name(window, "Activity kind")  # focus stays put
+    assert QApplication.focusWidget() is by_name(window, "Pain")  # ready for the next day
 
     entry = stored(db_path)
     assert (entry.pain, entry.pain_interference, entry.mood, entry.sleep_hours) == (6, 3, 4, 6.5)
@@ -74,7 +76,7 @@ def test_a_second_window_shows_the_saved_day_and_the_rest_as_not_recorded(open_w
     second = open_window()
     assert by_name(second, "Pain").text() == "6"
     assert by_name(second, "Mood").text() == "4"
-    assert by_name(second, "Sleep hours").text() == "6.5"
+    assert by_name(second, "Sleep hours").text() == "6 h 30"
     for name in ("Worst pain", "Energy", "Sleep quality"):
         assert by_name(second, name).text() == "not recorded"
     assert not by_name(second, "No exercise today").isChecked()

@@ -254,10 +254,12 @@ def test_menus_hold_only_what_exists(open_window):
     menus = {menu.title().replace("&", ""): [a.text().replace("&", "") for a in menu.actions()
                                              if not a.isSeparator()]
              for menu in (a.menu() for a in window.menuBar().actions())}
-    assert menus["File"] == ["Save day", "Doctor report…", "Export data…", "Import…",
-                             "Import from another app…", "Open journal…", "Backups…", "Quit"]
-    assert [t.split(" ")[0] for t in menus["Edit"]] == ["Undo", "Redo"]
-    assert menus["Help"] == ["Get help now", "Keyboard shortcuts", "Where is my data?", "About"]
+    assert menus["File"] == ["Save day", "Quick entry: pain and mood…", "Doctor report…",
+                             "Export data…", "Import…", "Import from another app…",
+                             "Open journal…", "Backups…", "Quit"]
+    assert [t.split(" ")[0] for t in menus["Edit"]] == ["Undo", "Redo", "Settings…"]
+    assert menus["Help"] == ["Get help now", "Keyboard shortcuts", "Where is my data?",
+                             "Try with sample data", "About"]
     assert window.form.save_button.toolTip() == "Save (Ctrl+S)"  # the menu's own shortcut
 
 
