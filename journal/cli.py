@@ -429,6 +429,12 @@ def report_command(preset: str | None, start: dt.date | None, end: dt.date | Non
     click.echo(f"Saved a {pages}-page report for {start} to {end} to {output}.", err=True)
 
 
+from journal.cli_treatments import treatment_commands  # noqa: E402 - needs _db_option
+
+for _command in treatment_commands(_db_option):  # med, event, before-after
+    cli.add_command(_command)
+
+
 def _refuse_journal_files(output: Path) -> None:
     """Exit 2 if ``-o`` names the journal or a file that belongs to it.
 

@@ -25,8 +25,10 @@ from journal.storage.lock import JournalLock
 from journal.storage.schema import open_current_for_reading
 
 if TYPE_CHECKING:
+    from journal.analysis.before_after import BeforeAfter
     from journal.analysis.series import DailySeries
     from journal.charts.data import ChartData
+    from journal.domain.medications import Event, Medication
     from journal.exchange import ImportPlan, JournalDocument
     from journal.report.options import ReportOptions
     from journal.storage.database import CheckResult
@@ -54,6 +56,8 @@ class Changes(NamedTuple):  # NamedTuple, not a dataclass: it is built on the st
         Another journal was opened, or the journal was replaced (a restore): reload all.
     backups
         The list of backups changed.
+    treatments
+        Medications (their doses or daily log) or events changed.
     initiator
         Who made the change (a view can skip reloading what it just wrote itself).
     """
@@ -62,6 +66,7 @@ class Changes(NamedTuple):  # NamedTuple, not a dataclass: it is built on the st
     everything: bool = False
     backups: bool = False
     initiator: object = None
+    treatments: bool = False  # medications (doses, log) or events changed
 
     def touches_days(self, start: dt.date | None = None, end: dt.date | None = None) -> bool:
         """True if a day in [start, end] (either may be open) changed, or everything did."""
@@ -319,15 +324,27 @@ class Journal:
     def apply(self, snapshot: Snapshot, *, initiator: object = None) -> Changes:
         """Put records back exactly as in *snapshot* (an undo or a redo), atomically."""
         days = snapshot.get("days", {})
-        self._write(lambda store: store.restore([e for e in days.values() if e is not None],
-                                                [d for d, e in days.items() if e is None]))
-        return Changes(days=frozenset(days), initiator=initiator)
+        treatments = bool(snapshot.get("medications") or snapshot.get("events"))
+
+        def put_back(store: EntryStore) -> None:
+            with store.db.atomic():
+                store.restore([e for e in days.values() if e is not None],
+                              [d for d, e in days.items() if e is None])
+                if treatments:
+                    from journal.treatment_cases import put_snapshot
+
+                    put_snapshot(store.db, snapshot)
+        self._write(put_back)
+        return Changes(days=frozenset(days), initiator=initiator, treatments=treatments)
 
     def document(self) -> JournalDocument:
         """The whole journal, section by section (what an export holds)."""
         from journal.exchange import JournalDocument
+        from journal.storage.treatments import TreatmentStore
 
-        return JournalDocument(days=self.days())
+        treatments = TreatmentStore(self.store.db)
+        return JournalDocument(days=self.days(), medications=treatments.medications(),
+                               events=treatments.events())
 
     def export(self, fmt: str) -> bytes:
         from journal.exchange import export_bytes
@@ -347,12 +364,25 @@ class Journal:
         store = self._writer()
         if store.count():
             self.backup(reason="before-import")
+        from journal.treatment_cases import import_snapshots
+
         days = plan.days
         before = {e.date: store.get(e.date) for e in days.to_write}
-        self._write(lambda store: store.save_many(days.to_write))
+        treatments_before, treatments_after = import_snapshots(store.db, plan)
+
+        def write(store: EntryStore) -> None:
+            with store.db.atomic():
+                store.save_many(days.to_write)
+                if treatments_after:
+                    from journal.treatment_cases import put_snapshot
+
+                    put_snapshot(store.db, treatments_after)
+        self._write(write)
         after = {e.date: self.store.get(e.date) for e in days.to_write}
-        return Edit(f"Import {len(after)} days", {"days": before}, {"days": after},
-                    Changes(days=frozenset(after), backups=True, initiator=initiator))
+        return Edit(f"Import {len(after)} days", {"days": before, **treatments_before},
+                    {"days": after, **treatments_after},
+                    Changes(days=frozenset(after), backups=True, initiator=initiator,
+                            treatments=bool(treatments_after)))
 
     def fill_with_sample(self, entries: list[Entry]) -> Changes:
         """Fill an empty journal with made-up days, labelled as sample data inside the file
@@ -365,6 +395,43 @@ class Journal:
                                "goes into an empty journal.")
         self._write(lambda store: (store.save_many(entries), mark_sample(store.db.conn)))
         return Changes(days=frozenset(e.date for e in entries))
+
+    # Treatments: medications and events (journal/treatment_cases.py) -------------------------
+    def medications(self, on: dt.date | None = None) -> list[Medication]:
+        """Every medication, or those taken on *on*."""
+        from journal.storage.treatments import TreatmentStore
+
+        found = TreatmentStore(self.store.db).medications()
+        return found if on is None else [m for m in found if m.taken_on(on)]
+
+    def events(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Event]:
+        from journal.storage.treatments import TreatmentStore
+
+        return TreatmentStore(self.store.db).events(start, end)
+
+    def change_treatments(self, case: str, *args: object, initiator: object = None,
+                          **kwargs: object) -> Edit:
+        """Run the treatment use case *case* of `journal.treatment_cases` (``add_medication``,
+        ``change_dose``, ``stop_medication``, ``log_dose``, ``save_medication``,
+        ``delete_medication``, ``add_event``, ``delete_event``) and write it."""
+        from journal import treatment_cases
+        from journal.storage.treatments import TreatmentStore
+
+        planned = getattr(treatment_cases, case)(TreatmentStore(self._writer().db), *args,
+                                                 **kwargs)
+        self._write(lambda store: treatment_cases.put_snapshot(store.db, planned.after))
+        return Edit(planned.label, planned.before, planned.after,
+                    Changes(treatments=True, initiator=initiator))
+
+    def before_after(self, date: dt.date, measure: str = "pain", *, before: int = 28,
+                     after: int = 28, skip: int = 14, slope: bool = False) -> BeforeAfter:
+        """Compare *measure* before and after *date* (see `journal.analysis.before_after`)."""
+        from journal.analysis.before_after import compare
+
+        first = date - dt.timedelta(days=before)
+        last = date + dt.timedelta(days=skip + after - 1)
+        return compare(self.series(first, last), date, measure, before=before, after=after,
+                       skip=skip, slope=slope)
 
     # Keeping it safe -------------------------------------------------------------------------
     def backup(self, reason: str = "") -> Path:

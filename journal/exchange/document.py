@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journal.domain import Entry
+from journal.domain.medications import Event, Medication
 
 #: The sections this version reads and writes, in file order.
-SECTIONS = ("days",)
+SECTIONS = ("days", "medications", "events")
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,19 @@ class JournalDocument:
     ----------
     days
         Day entries, oldest first.
+    medications
+        Medications, each with its dose history and daily log.
+    events
+        Events and periods of treatment, oldest first.
     """
 
     days: tuple[Entry, ...] = field(default=())
+    medications: tuple[Medication, ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "days", tuple(self.days))
+        for name in SECTIONS:
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     def counts(self) -> dict[str, int]:
         """How many records each section holds."""

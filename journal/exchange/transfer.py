@@ -84,6 +84,11 @@ class ImportPlan:
         verb = ("Added", "replaced") if done else ("Would add", "replace")
         text = (f"{verb[0]} {_days(len(days.new))} and {verb[1]} {_days(len(days.changed))}; "
                 f"{_days(days.unchanged)} already the same.")
+        others = [f"{len(plan.to_write)} {name}" for name, plan in self.sections.items()
+                  if name != "days" and plan.to_write]
+        if others:
+            verb = "added or replaced" if done else "to add or replace"
+            text = text[:-1] + f"; {' and '.join(others)} {verb}."
         return text if done else text + " Nothing was written (dry run)."
 
 
@@ -94,10 +99,15 @@ def plan_import(current: JournalDocument, incoming: JournalDocument) -> ImportPl
                        for name in SECTIONS})
 
 
-def _plan_section(current: Sequence[Entry], incoming: Sequence[Entry]) -> SectionPlan:
-    existing = {e.date: e for e in current}
-    new = [e for e in incoming if e.date not in existing]
-    changed = [e for e in incoming if e.date in existing and existing[e.date] != e]
+def _key(record: object) -> object:
+    """A day is known by its date; a medication by its name, an event by date and kind."""
+    return record.date if isinstance(record, Entry) else record.key  # type: ignore[attr-defined]
+
+
+def _plan_section(current: Sequence[object], incoming: Sequence[object]) -> SectionPlan:
+    existing = {_key(e): e for e in current}
+    new = [e for e in incoming if _key(e) not in existing]
+    changed = [e for e in incoming if _key(e) in existing and existing[_key(e)] != e]
     return SectionPlan(new, changed, len(incoming) - len(new) - len(changed))
 
 
