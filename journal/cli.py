@@ -243,18 +243,23 @@ def export(fmt: str, output: Path | None) -> None:
     journal = _journal()
     if output is not None:
         _refuse_journal_files(output)
-    data, days = journal.export(fmt), journal.count()
+    days = journal.count()
     if output is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(journal.export(fmt))
         sys.stdout.flush()
         return
     from journal.exchange.files import write_private
 
+    files = journal.export_files(fmt, output)  # CSV: a companion file per section beside it
+    for path in files:
+        _refuse_journal_files(path)
     try:
-        write_private(output, data)
+        for path, data in files.items():
+            write_private(path, data)
     except OSError as error:
-        raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
-    click.echo(f"Exported {_days(days)} to {output}.", err=True)
+        raise CommandError(f"Cannot write {path}: {error.strerror}.") from None
+    also = "".join(f" and {p.name}" for p in list(files)[1:])
+    click.echo(f"Exported {_days(days)} to {output}{also}.", err=True)
 
 
 @cli.command("import")
@@ -279,6 +284,10 @@ def import_file(file: Path, fmt: str | None, dry_run: bool) -> None:
         raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
     try:
         incoming = read_document(data, fmt or guess_format(file, data))
+        if (fmt or guess_format(file, data)) == "csv":
+            from journal.exchange.treatment_csv import with_companions
+
+            incoming = with_companions(incoming, file)  # NAME.medications.csv, ... if there
     except ImportFileError as error:
         raise CommandError(f"{file}, {error} Nothing was imported.") from None
     if dry_run and not _db_path().exists():

@@ -351,6 +351,18 @@ class Journal:
 
         return export_bytes(self.document(), fmt)
 
+    def export_files(self, fmt: str, path: Path) -> dict[Path, bytes]:
+        """Everything an export to *path* writes: the file and, for CSV, a companion file per
+        section that has records (``NAME.medications.csv``, ``NAME.events.csv``)."""
+        from journal.exchange import export_bytes
+        from journal.exchange.treatment_csv import companion_files
+
+        document = self.document()
+        files = {Path(path): export_bytes(document, fmt)}
+        if fmt == "csv":
+            files.update(companion_files(document, Path(path)))
+        return files
+
     def plan_import(self, incoming: JournalDocument) -> ImportPlan:
         """What importing *incoming* would change; nothing is written."""
         from journal.exchange import plan_import
