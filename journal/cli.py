@@ -415,10 +415,19 @@ def chart_command(kind: str, preset: str | None, start: dt.date | None, end: dt.
 @click.option("--notes", "include_notes", is_flag=True,
               help="Add the notes of the days (left out by default, for privacy).")
 @click.option("--questions", default="", help="Text for the 'Questions for my doctor' box.")
+@click.option("--before-after", "before_after", metavar="D", callback=_date_arg,
+              help="Add a before-and-after of a date (a medication start, a dose change, an "
+                   "event) to page 1.")
+@click.option("--before-after-measure", type=click.Choice(["pain", "worst_pain",
+                                                           "pain_interference", "mood",
+                                                           "sleep_hours"]),
+              default="pain", show_default=True, help="What the before-and-after compares.")
 @click.option("-o", "--output", metavar="FILE.pdf", required=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Where to save the PDF.")
 def report_command(preset: str | None, start: dt.date | None, end: dt.date | None, name: str,
-                   paper: str | None, include_notes: bool, questions: str, output: Path) -> None:
+                   paper: str | None, include_notes: bool, questions: str,
+                   before_after: dt.date | None, before_after_measure: str,
+                   output: Path) -> None:
     """A doctor-visit report: a one-minute summary page and the charts, as a PDF."""
     from journal.domain.periods import DEFAULT_REPORT
     from journal.report.options import ReportOptions, default_paper
@@ -429,7 +438,8 @@ def report_command(preset: str | None, start: dt.date | None, end: dt.date | Non
     if start is None:
         start, end = journal.period(preset or DEFAULT_REPORT, None, end)
     start, end = journal.period(None, start, end)
-    options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes)
+    options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes,
+                            before_after, before_after_measure)
     _refuse_journal_files(output)
     try:
         pages = journal.write_report(options, output)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from journal.analysis.before_after import BeforeAfter
     from journal.analysis.series import DailySeries
     from journal.charts.data import ChartData
-    from journal.domain.medications import Event, Medication
+    from journal.domain.medications import Event, Medication, Treatments
     from journal.exchange import ImportPlan, JournalDocument
     from journal.report.options import ReportOptions
     from journal.storage.database import CheckResult
@@ -267,7 +267,7 @@ class Journal:
         asked, and shared by the chart panel's text, the associations chart and the report."""
         from journal.charts.data import ChartData
 
-        return ChartData(self.series(start, end))
+        return ChartData(self.series(start, end), treatments=self.treatments())
 
     def chart(self, kind: str, start: dt.date, end: dt.date, measure: str = "pain"):  # noqa: ANN201
         """A standalone figure of chart *kind* for the period (matplotlib loads here)."""
@@ -289,7 +289,19 @@ class Journal:
         """The doctor-visit PDF; returns the number of pages."""
         from journal.report.pdf import write_report
 
-        return write_report(path, self.report_days(options), options)
+        return write_report(path, self.report_days(options), options,
+                            **self.report_extras(options))
+
+    def report_extras(self, options: ReportOptions) -> dict[str, object]:
+        """What a report adds to the days: medications and events, and the before-and-after
+        the user chose (onset window: 0 days for an event's date, else 14)."""
+        extras: dict[str, object] = {"treatments": self.treatments()}
+        if options.before_after is not None:
+            date = options.before_after
+            on_event = any(e.date == date for e in self.events(date, date))
+            extras["before_after"] = self.before_after(date, options.before_after_measure,
+                                                       skip=0 if on_event else 14)
+        return extras
 
     # Writing ---------------------------------------------------------------------------------
     def save_day(self, entry: Entry, *, expected: Entry | None | object = ANY,
@@ -420,6 +432,12 @@ class Journal:
         from journal.storage.treatments import TreatmentStore
 
         return TreatmentStore(self.store.db).events(start, end)
+
+    def treatments(self) -> Treatments:
+        """Medications and events together, as the charts and the report take them."""
+        from journal.domain.medications import Treatments
+
+        return Treatments(tuple(self.medications()), tuple(self.events()))
 
     def change_treatments(self, case: str, *args: object, initiator: object = None,
                           **kwargs: object) -> Edit:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from journal.analysis.insights import Insight
     from journal.analysis.series import DailySeries
+    from journal.domain.medications import Treatments
 
 
 @dataclass
@@ -18,9 +19,12 @@ class ChartData:
     ----------
     series
         The days of the period, one value per day (NaN where not recorded).
+    treatments
+        Medications and events, for the trends chart's marks (None: none drawn).
     """
 
     series: DailySeries
+    treatments: Treatments | None = None
     _insights: list[Insight] | None = field(default=None, repr=False)
 
     @property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.axes import Axes
@@ -19,6 +21,9 @@ from journal.charts.style import (
     measure_title,
 )
 from journal.domain import MEASURE_BY_KEY
+
+if TYPE_CHECKING:
+    from journal.domain.medications import Treatments
 
 # measure -> (colour of the 7-day mean, y limits or None); the titles use the registry's words.
 PANELS = {
@@ -104,17 +109,34 @@ def _broken_at_gaps(mean: np.ndarray, values: np.ndarray) -> np.ndarray:
     return np.where(run, np.nan, mean)
 
 
-def draw_trends(figure: Figure, series: DailySeries) -> None:
-    """Four stacked panels sharing the date axis, with the period and days logged on top."""
+def draw_trends(figure: Figure, series: DailySeries, treatments: Treatments | None = None
+                ) -> None:
+    """Four stacked panels sharing the date axis, with the period and days logged on top;
+    with *treatments*, medication and event marks (a labelled strip above, lines through
+    the panels) and as-needed doses per week (a small panel below), when the period has any.
+    """
+    from journal.charts import treatment_marks as marks
+
+    timeline = marks.has_timeline(treatments, series)
+    as_needed = marks.has_as_needed(treatments, series)
+    ratios = [0.7] * timeline + [1.0] * len(PANELS) + [0.5] * as_needed
     with chart_style():
         # Fixed margins: the layout solver would cost ~90 ms per redraw of this 4-panel chart.
         figure.set_layout_engine("none")
-        axes = figure.subplots(len(PANELS), 1, sharex=True, gridspec_kw=MARGINS)
+        axes = list(figure.subplots(len(ratios), 1, sharex=True, squeeze=False,
+                                    gridspec_kw={**MARGINS, "height_ratios": ratios})[:, 0])
+        if timeline:
+            marks.draw_timeline(axes.pop(0), treatments, series)
+        if as_needed:
+            marks.draw_as_needed(axes.pop(), treatments, series)
         for ax, measure in zip(axes, PANELS, strict=True):
             draw_trend(ax, series, measure)
+            if timeline:
+                marks.draw_lines(ax, treatments, series)
+        lowest = figure.axes[-1]  # the date axis is the lowest panel's
         locator = mdates.AutoDateLocator()
-        axes[-1].xaxis.set_major_locator(locator)
-        axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        lowest.xaxis.set_major_locator(locator)
+        lowest.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         handles, labels = axes[0].get_legend_handles_labels()  # daily, mean (and overlays)
         daily = "weekly range of daily values" if len(series) > LONG_DAYS else "daily value"
         figure.legend(handles[:2], [daily, labels[1]], loc="upper right", ncols=2, fontsize=9,
@@ -124,7 +146,8 @@ def draw_trends(figure: Figure, series: DailySeries) -> None:
                         fontweight="bold", x=0.01, y=0.985, ha="left", va="top")
 
 
-def trends_figure(series: DailySeries, figsize: tuple[float, float] = (10, 8)) -> Figure:
+def trends_figure(series: DailySeries, figsize: tuple[float, float] = (10, 8),
+                  treatments: Treatments | None = None) -> Figure:
     figure = Figure(figsize=figsize)
-    draw_trends(figure, series)
+    draw_trends(figure, series, treatments)
     return figure

@@ -260,3 +260,53 @@ class Event:
     def describe(self) -> str:
         when = f"{self.date}" + (f" to {self.until}" if self.until else "")
         return f"{when}: {self.kind}" + (f" ({self.note})" if self.note else "")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A dated change of treatment to mark on a chart or list in a report."""
+
+    date: dt.date
+    kind: str  # "start", "dose", "stop"
+    medication: Medication
+    text: str
+
+
+@dataclass(frozen=True)
+class Treatments:
+    """Medications and events, as charts and the report take them."""
+
+    medications: tuple[Medication, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    def marks(self, start: dt.date, end: dt.date) -> list[Mark]:
+        """Every start, dose change and stop from *start* to *end*, by date."""
+        found = []
+        for med in self.medications:
+            if start <= med.start <= end:
+                dose = med.doses[0].describe()
+                found.append(Mark(med.start, "start", med,
+                                  f"started {med.name}{' ' + dose if dose else ''}"))
+            for before, after in zip(med.doses, med.doses[1:], strict=False):
+                if start <= after.date <= end:
+                    found.append(Mark(after.date, "dose", med, f"{med.name} "
+                                      f"{before.describe() or '?'} to {after.describe()}"))
+            if med.stop is not None and start <= med.stop <= end:
+                found.append(Mark(med.stop, "stop", med, f"stopped {med.name}"))
+        return sorted(found, key=lambda m: (m.date, m.medication.key))
+
+    def current(self, on: dt.date) -> list[Medication]:
+        return [m for m in self.medications if m.taken_on(on)]
+
+    def events_in(self, start: dt.date, end: dt.date) -> list[Event]:
+        return [e for e in self.events if e.last >= start and e.date <= end]
+
+    def as_needed(self, start: dt.date, end: dt.date) -> list[tuple[Medication, int, int]]:
+        """Each as-needed medication with doses logged in the period: (medication, days
+        used, doses)."""
+        found = []
+        for med in self.medications:
+            days = [d for d in med.days if start <= d.date <= end and d.count]
+            if med.as_needed and days:
+                found.append((med, len(days), sum(d.count or 0 for d in days)))
+        return found

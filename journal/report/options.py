@@ -24,6 +24,9 @@ class ReportOptions:
     name: str = ""
     questions: str = ""
     include_notes: bool = False
+    #: A before-and-after comparison to print on page 1: its date and measure (None: none).
+    before_after: dt.date | None = None
+    before_after_measure: str = "pain"
 
     @property
     def days(self) -> int:

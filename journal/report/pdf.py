@@ -6,6 +6,7 @@ import math
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
@@ -20,6 +21,10 @@ from journal.exchange.files import private_output
 from journal.report.options import MIN_DAYS_FOR_CHARTS, PAPERS, ReportOptions
 from journal.report.summary_page import draw_summary_page
 
+if TYPE_CHECKING:
+    from journal.analysis.before_after import BeforeAfter
+    from journal.domain.medications import Treatments
+
 FOOTER = "Self-reported data from Pain & Mood Journal"
 FOOTER_GREY = "#444444"
 # (top chart, bottom chart) per chart page, after page 1.
@@ -28,15 +33,18 @@ NOTES_PER_PAGE = 38
 
 
 def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
-                first_only: bool = False) -> list[Figure]:
+                first_only: bool = False, treatments: Treatments | None = None,
+                before_after: BeforeAfter | None = None) -> list[Figure]:
     """Every page of the report as a Figure (only page 1 with *first_only*, for a preview).
 
     *entries* may cover more than the period; the previous period is taken from them too.
+    *treatments* (medications and events) go on page 1 and the trends chart, with the
+    chosen *before_after* comparison on page 1.
     """
     in_period = [e for e in entries if options.start <= e.date <= options.end]
     before = [e for e in entries if options.previous[0] <= e.date <= options.previous[1]]
     series = daily_series(in_period, options.start, options.end)
-    data = ChartData(series)  # the insights, worked out once for page 1 and the charts
+    data = ChartData(series, treatments=treatments)  # insights: once, for page 1 and charts
     previous = daily_series(before, *options.previous) if before else None
     notes = _note_lines([e for e in in_period if e.notes]) if options.include_notes else []
     charts = series.days_logged >= MIN_DAYS_FOR_CHARTS
@@ -44,7 +52,8 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     size = PAPERS[options.paper]
     with chart_style():
         first = Figure(figsize=size)
-        draw_summary_page(first, summarize(series, previous), data.insights, options)
+        draw_summary_page(first, summarize(series, previous), data.insights, options,
+                          treatments, before_after)
         pages = [first]
         if not first_only:
             if charts:
@@ -55,9 +64,13 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     return pages
 
 
-def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions) -> int:
-    """Write the PDF to *path*, private and whole or not at all; returns the number of pages."""
-    pages = build_pages(entries, options)
+def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions,
+                 **extras: object) -> int:
+    """Write the PDF to *path*, private and whole or not at all; returns the number of pages.
+
+    *extras*: `build_pages`' ``treatments`` and ``before_after``.
+    """
+    pages = build_pages(entries, options, **extras)  # type: ignore[arg-type]
     with chart_style(whole_page=True), private_output(path) as out, PdfPages(out, metadata={
             "Title": f"Pain & Mood Journal report, {period_text(options.start, options.end)}",
             "Creator": "Pain & Mood Journal", "Subject": "Self-reported data"}) as pdf:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -16,6 +17,11 @@ from journal.analysis.wording import CAUTION
 from journal.charts.style import INK, measure_title
 from journal.domain import MEASURE_BY_KEY
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
+from journal.report.treatments_section import write_treatments
+
+if TYPE_CHECKING:
+    from journal.analysis.before_after import BeforeAfter
+    from journal.domain.medications import Treatments
 
 #: The measures page 1 summarises (worst pain within the pain lines); a test names any measure
 #: of the registry that is neither here nor in NOT_SHOWN.
@@ -35,15 +41,18 @@ class _Writer:
     def line(self, text: str, size: float = 10, bold: bool = False, gap: float = 0.0,
              indent: float = 0.0, colour: str = INK) -> None:
         self.y -= gap
-        for part in textwrap.wrap(text, WRAP - int(indent * 120)) or [""]:
+        for part in textwrap.wrap(text, int((WRAP - indent * 120) * 10 / min(size, 10))) \
+                or [""]:
             self.figure.text(LEFT + indent, self.y, part, fontsize=size, color=colour,
                              fontweight="bold" if bold else "normal", va="top")
             self.y -= size / 72 / self.figure.get_figheight() * 1.45
 
 
 def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[Insight],
-                      options: ReportOptions) -> None:
-    """Write page 1 onto *figure* (a blank page)."""
+                      options: ReportOptions, treatments: Treatments | None = None,
+                      before_after: BeforeAfter | None = None) -> None:
+    """Write page 1 onto *figure* (a blank page); with *treatments*, the medications and
+    events of the period and the chosen *before_after*."""
     w = _Writer(figure)
     w.line("Pain & Mood Journal: summary for my doctor", size=16, bold=True)
     if options.name.strip():
@@ -58,6 +67,9 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)
+    if treatments is not None:
+        write_treatments(w, treatments, summary.start, summary.end, before_after,
+                         notes=options.include_notes)
     _associations(w, results)
     _questions(figure, w, options.questions)
 
@@ -131,6 +143,8 @@ def _associations(w: _Writer, results: Sequence[Insight]) -> None:
 
 
 def _questions(figure: Figure, w: _Writer, questions: str) -> None:
+    if w.y < 0.2 and not questions.strip():  # a full page: no empty box over the footer
+        return
     w.line("Questions for my doctor", size=12, bold=True, gap=0.02)
     top, bottom = w.y - 0.005, 0.08
     if top - bottom < 0.08:

@@ -214,7 +214,8 @@ class ReportDialog(QDialog):
         from journal.report.pdf import build_pages
 
         options = self.options()
-        page = build_pages(self._entries(options), options, first_only=True)[0]
+        page = build_pages(self._entries(options), options, first_only=True,
+                           **self.state.journal.report_extras(options))[0]
         canvas = FigureCanvasAgg(page)
         page.set_dpi(PREVIEW_WIDTH / PAPERS[options.paper][0])
         canvas.draw()
