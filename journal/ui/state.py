@@ -118,6 +118,11 @@ class JournalState(QObject):
         """Back up, then write the plan in one transaction; one undo takes it all back."""
         self._do(lambda: self.journal.write_import(plan))
 
+    def change_treatments(self, case: str, *args: object, **kwargs: object) -> None:
+        """A medication or event use case of the journal (see `Journal.change_treatments`),
+        undoable. Raises ValidationError (nothing written) or JournalWriteError."""
+        self._do(lambda: self.journal.change_treatments(case, *args, **kwargs))
+
     def add_sample_days(self, entries: list[Entry]) -> None:
         """Fill the (empty) sample journal; not undoable, it is not the user's data."""
         self.changed.emit(_write(lambda: self.journal.fill_with_sample(entries)))
