@@ -256,7 +256,7 @@ def test_menus_hold_only_what_exists(open_window):
              for menu in (a.menu() for a in window.menuBar().actions())}
     assert menus["File"] == ["Save day", "Doctor report…", "Export data…", "Import…",
                              "Open journal…", "Backups…", "Quit"]
-    assert [t.split(" ")[0] for t in menus["Edit"]] == ["Undo", "Redo"]
+    assert [t.split(" ")[0] for t in menus["Edit"]] == ["Undo", "Redo", "Medications", "Took"]
     assert menus["Help"] == ["Get help now", "Keyboard shortcuts", "Where is my data?", "About"]
     assert window.form.save_button.toolTip() == "Save (Ctrl+S)"  # the menu's own shortcut
 
