@@ -297,8 +297,9 @@ class Journal:
         the user chose (onset window: 0 days for an event's date, else 14)."""
         extras: dict[str, object] = {"treatments": self.treatments()}
         if options.before_after is not None:
-            date = options.before_after
-            on_event = any(e.date == date for e in self.events(date, date))
+            date, treatments = options.before_after, extras["treatments"]
+            on_event = any(e.date == date for e in treatments.events_in(date, date)) \
+                and not treatments.marks(date, date)  # type: ignore[attr-defined]
             extras["before_after"] = self.before_after(date, options.before_after_measure,
                                                        skip=0 if on_event else 14)
         return extras

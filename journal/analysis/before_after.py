@@ -212,7 +212,10 @@ class BeforeAfter:
             size = f"{abs(self.change):.1f} points"  # type: ignore[arg-type]
             enough = abs(self.change) >= points  # type: ignore[arg-type]
             rule = f"{points:g} point{'s' if points != 1 else ''}"
-        verdict = "reaches" if enough and self.changed else "is below"
+        if not self.changed:
+            return (f" So it cannot be said whether it reaches the change clinicians consider "
+                    f"meaningful ({rule}).")
+        verdict = "reaches" if enough else "is below"
         return f" A change of {size} {verdict} the change clinicians consider meaningful ({rule})."
 
     def text(self) -> str:

@@ -120,3 +120,11 @@ def test_the_summary_speaks_in_the_users_units_against_the_meaningful_change():
     assert set(record["before"]) >= {"mean", "n"} and record["caveats"] == list(CAVEATS)
     assert any("regression to the mean" in c for c in CAVEATS)
     assert any("not proof" in c for c in CAVEATS)
+
+
+def test_an_interval_that_includes_no_change_claims_neither_change_nor_its_size():
+    result = next(r for r in (compare(_series(seed), DATE, "pain") for seed in range(20))
+                  if not r.changed)
+    summary = result.summary()
+    assert "do not show a change" in summary and "cannot be said whether it reaches" in summary
+    assert "A change of" not in summary

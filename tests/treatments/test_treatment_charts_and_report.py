@@ -106,3 +106,10 @@ def test_a_chosen_before_and_after_appears_with_its_caveats(journal, tmp_path):
     assert "Before and after 20 Jan 2026" in text
     assert "Pain averaged" in text and "95% interval" in text
     assert "regression to the mean" in text and "not proof" in text
+
+
+def test_the_onset_window_is_skipped_after_a_medication_date_but_not_after_an_event(journal):
+    extras = journal.report_extras(ReportOptions(START, END, before_after=dt.date(2026, 2, 20)))
+    assert extras["before_after"].skip == 0  # the flare-up
+    extras = journal.report_extras(ReportOptions(START, END, before_after=dt.date(2026, 1, 20)))
+    assert extras["before_after"].skip == 14  # Duloxetine's start
