@@ -245,18 +245,23 @@ def export(fmt: str, output: Path | None) -> None:
     journal = _journal()
     if output is not None:
         _refuse_journal_files(output)
-    data, days = journal.export(fmt), journal.count()
+    days = journal.count()
     if output is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(journal.export(fmt))
         sys.stdout.flush()
         return
     from journal.exchange.files import write_private
 
+    files = journal.export_files(fmt, output)  # CSV: a companion file per section beside it
+    for path in files:
+        _refuse_journal_files(path)
     try:
-        write_private(output, data)
+        for path, data in files.items():
+            write_private(path, data)
     except OSError as error:
-        raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
-    click.echo(f"Exported {_days(days)} to {output}.", err=True)
+        raise CommandError(f"Cannot write {path}: {error.strerror}.") from None
+    also = "".join(f" and {p.name}" for p in list(files)[1:])
+    click.echo(f"Exported {_days(days)} to {output}{also}.", err=True)
 
 
 _HEAD = 1 << 16
@@ -300,6 +305,10 @@ def import_file(file: Path, fmt: str | None, dry_run: bool, **options: object) -
         return
     try:
         incoming = read_document(file.read_bytes() if len(head) >= _HEAD else head, own)
+        if own == "csv":
+            from journal.exchange.treatment_csv import with_companions
+
+            incoming = with_companions(incoming, file)  # NAME.medications.csv, ... if there
     except ImportFileError as error:
         raise CommandError(f"{file}, {error} Nothing was imported.") from None
     if dry_run and not _db_path().exists():
@@ -454,11 +463,19 @@ def chart_command(kind: str, preset: str | None, start: dt.date | None, end: dt.
               type=click.Choice(["associations", "charts"]),
               help="Leave a part out: associations (what went together), charts (the chart "
                    "pages). Repeat for both.")
+@click.option("--before-after", "before_after", metavar="D", callback=_date_arg,
+              help="Add a before-and-after of a date (a medication start, a dose change, an "
+                   "event) to page 1.")
+@click.option("--before-after-measure", type=click.Choice(["pain", "worst_pain",
+                                                           "pain_interference", "mood",
+                                                           "sleep_hours"]),
+              default="pain", show_default=True, help="What the before-and-after compares.")
 @click.option("-o", "--output", metavar="FILE.pdf", required=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Where to save the PDF.")
 def report_command(preset: str | None, start: dt.date | None, end: dt.date | None, name: str,
                    paper: str | None, include_notes: bool, questions: str,
-                   leave_out: tuple[str, ...], output: Path) -> None:
+                   leave_out: tuple[str, ...], before_after: dt.date | None,
+                   before_after_measure: str, output: Path) -> None:
     """A doctor-visit report: a one-minute summary page and the charts, as a PDF."""
     from journal.domain.periods import DEFAULT_REPORT
     from journal.report.options import ReportOptions, default_paper
@@ -470,7 +487,7 @@ def report_command(preset: str | None, start: dt.date | None, end: dt.date | Non
         start, end = journal.period(preset or DEFAULT_REPORT, None, end)
     start, end = journal.period(None, start, end)
     options = ReportOptions(start, end, paper or default_paper(), name, questions, include_notes,
-                            frozenset(leave_out))
+                            frozenset(leave_out), before_after, before_after_measure)
     _refuse_journal_files(output)
     try:
         pages = journal.write_report(options, output)
@@ -484,6 +501,12 @@ def _add_questionnaire_commands() -> None:
 
     for command in questionnaire_commands(_db_option, _journal, CommandError, _json):
         cli.add_command(command)
+
+
+from journal.cli_treatments import treatment_commands  # noqa: E402 - needs _db_option
+
+for _command in treatment_commands(_db_option):  # med, event, before-after
+    cli.add_command(_command)
 
 
 def _refuse_journal_files(output: Path) -> None:

@@ -25,8 +25,10 @@ from journal.storage.lock import JournalLock
 from journal.storage.schema import open_current_for_reading
 
 if TYPE_CHECKING:
+    from journal.analysis.before_after import BeforeAfter
     from journal.analysis.series import DailySeries
     from journal.charts.data import ChartData
+    from journal.domain.medications import Event, Medication, Treatments
     from journal.domain.questionnaires import Checkin
     from journal.exchange import ImportPlan, JournalDocument
     from journal.report.options import ReportOptions
@@ -58,6 +60,8 @@ class Changes(NamedTuple):  # NamedTuple, not a dataclass: it is built on the st
         The list of backups changed.
     checkins
         Questionnaire check-ins changed.
+    treatments
+        Medications (their doses or daily log) or events changed.
     initiator
         Who made the change (a view can skip reloading what it just wrote itself).
     """
@@ -67,6 +71,7 @@ class Changes(NamedTuple):  # NamedTuple, not a dataclass: it is built on the st
     backups: bool = False
     initiator: object = None
     checkins: bool = False
+    treatments: bool = False  # medications (doses, log) or events changed
 
     def touches_days(self, start: dt.date | None = None, end: dt.date | None = None) -> bool:
         """True if a day in [start, end] (either may be open) changed, or everything did."""
@@ -278,7 +283,8 @@ class Journal:
         asked, and shared by the chart panel's text, the associations chart and the report."""
         from journal.charts.data import ChartData
 
-        return ChartData(self.series(start, end), checkins=self.checkins(start, end))
+        return ChartData(self.series(start, end), treatments=self.treatments(),
+                         checkins=self.checkins(start, end))
 
     def chart(self, kind: str, start: dt.date, end: dt.date, measure: str = "pain"):  # noqa: ANN201
         """A standalone figure of chart *kind* for the period (matplotlib loads here)."""
@@ -302,7 +308,20 @@ class Journal:
         from journal.report.pdf import write_report
 
         return write_report(path, self.report_days(options), options,
-                            self.checkins(options.start, options.end))
+                            self.checkins(options.start, options.end),
+                            **self.report_extras(options))
+
+    def report_extras(self, options: ReportOptions) -> dict[str, object]:
+        """What a report adds to the days: medications and events, and the before-and-after
+        the user chose (onset window: 0 days for an event's date, else 14)."""
+        extras: dict[str, object] = {"treatments": self.treatments()}
+        if options.before_after is not None:
+            date, treatments = options.before_after, extras["treatments"]
+            on_event = any(e.date == date for e in treatments.events_in(date, date)) \
+                and not treatments.marks(date, date)  # type: ignore[attr-defined]
+            extras["before_after"] = self.before_after(date, options.before_after_measure,
+                                                       skip=0 if on_event else 14)
+        return extras
 
     # Writing ---------------------------------------------------------------------------------
     def save_day(self, entry: Entry, *, expected: Entry | None | object = ANY,
@@ -338,6 +357,7 @@ class Journal:
         """Put records back exactly as in *snapshot* (an undo or a redo), atomically."""
         days = snapshot.get("days", {})
         checkins = snapshot.get("checkins", {})
+        treatments = bool(snapshot.get("medications") or snapshot.get("events"))
 
         def put_back(store: EntryStore) -> None:
             with store.db.atomic():
@@ -348,8 +368,13 @@ class Journal:
                     _checkins(store.db).restore(
                         [c for c in checkins.values() if c is not None],
                         [k for k, c in checkins.items() if c is None])
+                if treatments:
+                    from journal.treatment_cases import put_snapshot
+
+                    put_snapshot(store.db, snapshot)
         self._write(put_back)
-        return Changes(days=frozenset(days), checkins=bool(checkins), initiator=initiator)
+        return Changes(days=frozenset(days), checkins=bool(checkins), treatments=treatments,
+                       initiator=initiator)
 
     def save_checkin(self, checkin: Checkin, *, initiator: object = None) -> Edit | None:
         """Save a questionnaire (it replaces the same instrument's on that day); None if it
@@ -375,13 +400,28 @@ class Journal:
     def document(self) -> JournalDocument:
         """The whole journal, section by section (what an export holds)."""
         from journal.exchange import JournalDocument
+        from journal.storage.treatments import TreatmentStore
 
-        return JournalDocument(days=self.days(), checkins=self.checkins())
+        treatments = TreatmentStore(self.store.db)
+        return JournalDocument(days=self.days(), medications=treatments.medications(),
+                               events=treatments.events(), checkins=self.checkins())
 
     def export(self, fmt: str) -> bytes:
         from journal.exchange import export_bytes
 
         return export_bytes(self.document(), fmt)
+
+    def export_files(self, fmt: str, path: Path) -> dict[Path, bytes]:
+        """Everything an export to *path* writes: the file and, for CSV, a companion file per
+        section that has records (``NAME.medications.csv``, ``NAME.events.csv``)."""
+        from journal.exchange import export_bytes
+        from journal.exchange.treatment_csv import companion_files
+
+        document = self.document()
+        files = {Path(path): export_bytes(document, fmt)}
+        if fmt == "csv":
+            files.update(companion_files(document, Path(path)))
+        return files
 
     def plan_import(self, incoming: JournalDocument) -> ImportPlan:
         """What importing *incoming* would change; nothing is written."""
@@ -408,16 +448,23 @@ class Journal:
         store = self._writer()
         if store.count() or self.last_checkin_date():
             self.backup(reason="before-import")
+        from journal.treatment_cases import import_snapshots
+
         days, checkins = plan.days, plan.sections.get("checkins")
         keys = [c.key for c in checkins.to_write] if checkins else []
         before = {e.date: store.get(e.date) for e in days.to_write}
         checkins_before = {k: _checkins(store.db).get(*k) for k in keys}
+        treatments_before, treatments_after = import_snapshots(store.db, plan)
 
         def write(store: EntryStore) -> None:
             with store.db.atomic():
                 store.save_many(days.to_write)
                 if keys:
                     _checkins(store.db).save_many(checkins.to_write)
+                if treatments_after:
+                    from journal.treatment_cases import put_snapshot
+
+                    put_snapshot(store.db, treatments_after)
         self._write(write)
         after = {e.date: self.store.get(e.date) for e in days.to_write}
         from journal.domain.grammar import count_text  # not on the start-up path
@@ -425,10 +472,10 @@ class Journal:
         checkins_after = {k: _checkins(self.store.db).get(*k) for k in keys}
         return Edit(f"Import {count_text(len(after), 'day')}"
                     + (f" and {count_text(len(keys), 'questionnaire')}" if keys else ""),
-                    {"days": before, "checkins": checkins_before},
-                    {"days": after, "checkins": checkins_after},
+                    {"days": before, "checkins": checkins_before, **treatments_before},
+                    {"days": after, "checkins": checkins_after, **treatments_after},
                     Changes(days=frozenset(after), backups=True, initiator=initiator,
-                            checkins=bool(keys)))
+                            checkins=bool(keys), treatments=bool(treatments_after)))
 
     def fill_with_sample(self, entries: list[Entry]) -> Changes:
         """Fill an empty journal with made-up days, labelled as sample data inside the file
@@ -441,6 +488,49 @@ class Journal:
                                "goes into an empty journal.")
         self._write(lambda store: (store.save_many(entries), mark_sample(store.db.conn)))
         return Changes(days=frozenset(e.date for e in entries))
+
+    # Treatments: medications and events (journal/treatment_cases.py) -------------------------
+    def medications(self, on: dt.date | None = None) -> list[Medication]:
+        """Every medication, or those taken on *on*."""
+        from journal.storage.treatments import TreatmentStore
+
+        found = TreatmentStore(self.store.db).medications()
+        return found if on is None else [m for m in found if m.taken_on(on)]
+
+    def events(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Event]:
+        from journal.storage.treatments import TreatmentStore
+
+        return TreatmentStore(self.store.db).events(start, end)
+
+    def treatments(self) -> Treatments:
+        """Medications and events together, as the charts and the report take them."""
+        from journal.domain.medications import Treatments
+
+        return Treatments(tuple(self.medications()), tuple(self.events()))
+
+    def change_treatments(self, case: str, *args: object, initiator: object = None,
+                          **kwargs: object) -> Edit:
+        """Run the treatment use case *case* of `journal.treatment_cases` (``add_medication``,
+        ``change_dose``, ``stop_medication``, ``log_dose``, ``save_medication``,
+        ``delete_medication``, ``add_event``, ``delete_event``) and write it."""
+        from journal import treatment_cases
+        from journal.storage.treatments import TreatmentStore
+
+        planned = getattr(treatment_cases, case)(TreatmentStore(self._writer().db), *args,
+                                                 **kwargs)
+        self._write(lambda store: treatment_cases.put_snapshot(store.db, planned.after))
+        return Edit(planned.label, planned.before, planned.after,
+                    Changes(treatments=True, initiator=initiator))
+
+    def before_after(self, date: dt.date, measure: str = "pain", *, before: int = 28,
+                     after: int = 28, skip: int = 14, slope: bool = False) -> BeforeAfter:
+        """Compare *measure* before and after *date* (see `journal.analysis.before_after`)."""
+        from journal.analysis.before_after import compare
+
+        first = date - dt.timedelta(days=before)
+        last = date + dt.timedelta(days=skip + after - 1)
+        return compare(self.series(first, last), date, measure, before=before, after=after,
+                       skip=skip, slope=slope)
 
     # Keeping it safe -------------------------------------------------------------------------
     def backup(self, reason: str = "") -> Path:

@@ -35,7 +35,7 @@ def draw_chart(kind: str, figure: Figure, data: ChartData | DailySeries,
     if kind != "trends" and isinstance(figure, Figure):  # a SubFigure follows its parent
         figure.set_layout_engine("constrained")
     if kind == "trends":
-        draw_trends(figure, series)
+        draw_trends(figure, series, data.treatments)
     elif kind == "sleep-pain":
         draw_single(figure, draw_sleep_pain, series)
     elif kind == "activity-pain":

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
     from journal.analysis.insights import Insight
     from journal.analysis.series import DailySeries
+    from journal.domain.medications import Treatments
     from journal.domain.questionnaires import Checkin
 
 
@@ -23,9 +24,12 @@ class ChartData:
         The days of the period, one value per day (NaN where not recorded).
     checkins
         The PHQ-9 and GAD-7 check-ins of the period, oldest first.
+    treatments
+        Medications and events, for the trends chart's marks (None: none drawn).
     """
 
     series: DailySeries
+    treatments: Treatments | None = None
     _insights: list[Insight] | None = field(default=None, repr=False)
     checkins: Sequence[Checkin] = ()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import matplotlib.dates as mdates
 import numpy as np
 from matplotlib.axes import Axes
@@ -19,6 +21,9 @@ from journal.charts.style import (
     measure_title,
 )
 from journal.domain import MEASURE_BY_KEY
+
+if TYPE_CHECKING:
+    from journal.domain.medications import Treatments
 
 # measure -> (colour of the 7-day mean, y limits or None); the titles use the registry's words.
 PANELS = {
@@ -107,39 +112,54 @@ def _broken_at_gaps(mean: np.ndarray, values: np.ndarray) -> np.ndarray:
     return np.where(run, np.nan, mean)
 
 
-def draw_trends(figure: Figure, series: DailySeries,
+def draw_trends(figure: Figure, series: DailySeries, treatments: Treatments | None = None,
                 frame: tuple[float, float, float, float] = (0, 0, 1, 1)) -> None:
-    """Four stacked panels sharing the date axis, with the period and days logged on top.
+    """Four stacked panels sharing the date axis, with the period and days logged on top;
+    with *treatments*, medication and event marks (a labelled strip above, lines through
+    the panels) and as-needed doses per week (a small panel below), when the period has any.
 
     Everything is drawn inside *frame* (left, bottom, right, top in figure fractions): a
     report page passes its printable area.
     """
+    from journal.charts import treatment_marks as marks
+
     x0, y0, x1, y1 = frame
     width, height = x1 - x0, y1 - y0
+    timeline = marks.has_timeline(treatments, series)
+    as_needed = marks.has_as_needed(treatments, series)
+    ratios = [0.7] * timeline + [1.0] * len(PANELS) + [0.5] * as_needed
     margins = {"left": x0 + MARGINS["left"] * width, "right": x0 + MARGINS["right"] * width,
                "bottom": y0 + MARGINS["bottom"] * height, "top": y0 + MARGINS["top"] * height,
-               "hspace": MARGINS["hspace"]}
+               "hspace": MARGINS["hspace"], "height_ratios": ratios}
     with chart_style():
         # Fixed margins: the layout solver would cost ~90 ms per redraw of this 4-panel chart.
         figure.set_layout_engine("none")
-        axes = figure.subplots(len(PANELS), 1, sharex=True, gridspec_kw=margins)
+        axes = list(figure.subplots(len(ratios), 1, sharex=True, squeeze=False,
+                                    gridspec_kw=margins)[:, 0])
+        if timeline:
+            marks.draw_timeline(axes.pop(0), treatments, series)
+        if as_needed:
+            marks.draw_as_needed(axes.pop(), treatments, series)
         for ax, measure in zip(axes, PANELS, strict=True):
             draw_trend(ax, series, measure)
+            if timeline:
+                marks.draw_lines(ax, treatments, series)
+        lowest = figure.axes[-1]  # the date axis is the lowest panel's
         # Exactly the period asked for, whatever days were logged in it.
         half_day = np.timedelta64(12, "h")
-        axes[-1].set_xlim(np.datetime64(series.start) - half_day,
-                          np.datetime64(series.end) + half_day)
+        lowest.set_xlim(np.datetime64(series.start) - half_day,
+                        np.datetime64(series.end) + half_day)
         if len(series) <= 14:  # a day per tick (never hours), named in full
-            axes[-1].xaxis.set_major_locator(mdates.DayLocator(interval=max(1, len(series) // 7)))
-            axes[-1].xaxis.set_major_formatter(_day_and_month)
+            lowest.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, len(series) // 7)))
+            lowest.xaxis.set_major_formatter(_day_and_month)
         elif len(series) <= 92:
-            axes[-1].xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
-            axes[-1].xaxis.set_major_formatter(_day_and_month)
+            lowest.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+            lowest.xaxis.set_major_formatter(_day_and_month)
         else:  # the title names the period with its years: no offset text to clip
             locator = mdates.AutoDateLocator()
-            axes[-1].xaxis.set_major_locator(locator)
-            axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator,
-                                                                            show_offset=False))
+            lowest.xaxis.set_major_locator(locator)
+            lowest.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator,
+                                                                         show_offset=False))
         handles, labels = axes[0].get_legend_handles_labels()  # daily, mean (and overlays)
         daily = "weekly range of daily values" if len(series) > LONG_DAYS else "daily value"
         figure.legend(handles[:2], [daily, labels[1]], loc="upper right", ncols=2, fontsize=9,
@@ -155,7 +175,8 @@ def _day_and_month(value: float, _position: object = None) -> str:
     return f"{day.day} {day:%b}"
 
 
-def trends_figure(series: DailySeries, figsize: tuple[float, float] = (10, 8)) -> Figure:
+def trends_figure(series: DailySeries, figsize: tuple[float, float] = (10, 8),
+                  treatments: Treatments | None = None) -> Figure:
     figure = Figure(figsize=figsize)
-    draw_trends(figure, series)
+    draw_trends(figure, series, treatments)
     return figure

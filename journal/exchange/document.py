@@ -1,8 +1,8 @@
 """What an export holds: one section per kind of data.
 
-Today a journal holds days; medications, events and questionnaires come next, each as
-its own section of the same document (JSON ``format_version`` 2), so a file made by
-any version names what it carries.
+A journal holds days, medications, events and questionnaire check-ins, each as its own
+section of the same document (JSON ``format_version`` 2), so a file made by any version
+names what it carries.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journal.domain import Entry
+from journal.domain.medications import Event, Medication
 from journal.domain.questionnaires import Checkin
 
 #: The sections this version reads and writes, in file order.
-SECTIONS = ("days", "checkins")
+SECTIONS = ("days", "medications", "events", "checkins")
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,17 @@ class JournalDocument:
     ----------
     days
         Day entries, oldest first.
+    medications
+        Medications, each with its dose history and daily log.
+    events
+        Events and periods of treatment, oldest first.
     checkins
         PHQ-9 and GAD-7 check-ins, oldest first.
     """
 
     days: tuple[Entry, ...] = field(default=())
+    medications: tuple[Medication, ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())
     checkins: tuple[Checkin, ...] = field(default=())
 
     def __post_init__(self) -> None:

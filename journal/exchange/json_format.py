@@ -6,8 +6,8 @@
     ]}
 
 Version 2 is a document with one section per kind of data (`document.SECTIONS`: days,
-then questionnaire check-ins). Days are always written; another section only when it has
-records, so a journal without questionnaires still imports into an app from before them.
+medications, events, questionnaire check-ins). Days are always written; another section only
+when it has records, so a journal without them still imports into an app from before them.
 Version 1 held days only, in the same shape, and still imports.
 """
 
@@ -22,6 +22,16 @@ from journal.exchange.checkin_records import checkin_record, record_checkin
 from journal.exchange.document import SECTIONS, JournalDocument
 from journal.exchange.errors import DuplicateDays, ImportFileError
 from journal.exchange.records import entry_record, record_entry
+from journal.exchange.treatment_records import (
+    event_record,
+    medication_record,
+    record_event,
+    record_medication,
+)
+
+#: How each section's records are written (sections other than days are read in `_section`).
+_RECORDS = {"days": entry_record, "medications": medication_record, "events": event_record,
+            "checkins": checkin_record}
 
 APP = "pain-journal"
 FORMAT_VERSION = 2
@@ -56,7 +66,7 @@ def dump_json(document: JournalDocument) -> str:
         records = getattr(document, name)
         if name != "days" and not records:
             continue
-        lines = [json.dumps(_RECORD[name](r), ensure_ascii=False) for r in records]
+        lines = [json.dumps(_RECORDS[name](r), ensure_ascii=False) for r in records]
         sections.append(f'"{name}": [\n' + ",\n".join(lines) + "\n]" if lines else f'"{name}": []')
     return f'{{"app": "{APP}", "format_version": {FORMAT_VERSION}, ' + ", ".join(sections) + "}\n"
 
@@ -87,11 +97,36 @@ def load_json(text: str, latest: dt.date) -> JournalDocument:
     if unknown:
         raise ImportFileError(f"the file holds {', '.join(map(repr, unknown))}, which this "
                               "version of the app does not know; nothing was imported.", 1)
+    others = {}
+    for name, reader, what in (("medications", record_medication, "medication"),
+                               ("events", record_event, "event")):
+        records = document.get(name, [])
+        if not isinstance(records, list):
+            raise ImportFileError(f'"{name}" must be a list of {what}s.', 1)
+        others[name] = _section(text, name, records, reader)
     checkins = document.get("checkins", [])
     if not isinstance(checkins, list):
         raise ImportFileError('"checkins" must be a list of questionnaires.', 1)
     return JournalDocument(days=_days(text, document["days"], latest),
-                           checkins=_checkins(text, checkins, latest))
+                           checkins=_checkins(text, checkins, latest), **others)
+
+
+def _section(text: str, name: str, records: list, reader) -> list:  # noqa: ANN001
+    """Read a section of medications or events; a name or a date twice is refused."""
+    lines = _element_lines(text, name)
+    found, seen = [], {}
+    for index, record in enumerate(records):
+        line = lines[index] if index < len(lines) else None
+        try:
+            found.append(reader(record))
+        except ValidationError as error:
+            raise ImportFileError(str(error), line) from None
+        key = found[-1].key
+        if key in seen:
+            raise ImportFileError(f"{name}: the same record twice (lines {seen[key]} and "
+                                  f"{line}).", line)
+        seen[key] = line
+    return found
 
 
 def _days(text: str, records: list, latest: dt.date) -> list:
@@ -125,12 +160,12 @@ def _checkins(text: str, records: list, latest: dt.date) -> list:
     return checkins
 
 
-_RECORD = {"days": entry_record, "checkins": checkin_record}
-
-
 def _element_lines(text: str, section: str = "days") -> list[int]:
     """The line on which each element of a section's array starts (for error messages)."""
-    start = text.find("[", text.find(f'"{section}"'))
+    at = text.find(f'"{section}"')
+    if at < 0:
+        return []
+    start = text.find("[", at)
     lines, position = [], start + 1
     line, counted = 1, 0  # newlines are counted once, from where the last count stopped
     while 0 < position < len(text):

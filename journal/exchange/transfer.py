@@ -55,6 +55,10 @@ def read_document(data: bytes, fmt: str, *, latest: dt.date | None = None) -> Jo
     return load_csv(text, latest) if fmt == "csv" else load_json(text, latest)
 
 
+#: How an import's summary names each section other than days.
+SECTION_WORDS = {"medications": "Medications", "events": "Events", "checkins": "Questionnaires"}
+
+
 @dataclass(frozen=True)
 class SectionPlan:
     """What importing one section would change: records new to the journal, records that
@@ -88,13 +92,14 @@ class ImportPlan:
         return not any(plan.to_write for plan in self.sections.values())
 
     def describe(self, *, done: bool) -> str:
-        days, checkins = self.days, self.checkins
+        days = self.days
         verb = ("Added", "replaced") if done else ("Would add", "replace")
         text = (f"{verb[0]} {_days(len(days.new))} and {verb[1]} {_days(len(days.changed))}; "
                 f"{_days(days.unchanged)} already the same.")
-        if checkins.to_write or checkins.unchanged:
-            text += (f" Questionnaires: {len(checkins.new)} new, {len(checkins.changed)} "
-                     f"replaced, {checkins.unchanged} already the same.")
+        for name, plan in self.sections.items():
+            if name != "days" and (plan.to_write or plan.unchanged):
+                text += (f" {SECTION_WORDS.get(name, name)}: {len(plan.new)} new, "
+                         f"{len(plan.changed)} replaced, {plan.unchanged} already the same.")
         return text if done else text + " Nothing was written (dry run)."
 
 
@@ -105,7 +110,7 @@ def plan_import(current: JournalDocument, incoming: JournalDocument) -> ImportPl
                        for name in SECTIONS})
 
 
-def _plan_section(current: Sequence[Entry], incoming: Sequence[Entry]) -> SectionPlan:
+def _plan_section(current: Sequence[object], incoming: Sequence[object]) -> SectionPlan:
     existing = {_key(e): e for e in current}
     new = [e for e in incoming if _key(e) not in existing]
     changed = [e for e in incoming if _key(e) in existing and existing[_key(e)] != e]
@@ -113,8 +118,9 @@ def _plan_section(current: Sequence[Entry], incoming: Sequence[Entry]) -> Sectio
 
 
 def _key(record: object) -> object:
-    """What identifies a record in its section: a day's date; a check-in's instrument and date."""
-    return getattr(record, "key", None) or record.date
+    """What identifies a record in its section: a day's date; a medication's name, an event's
+    date and kind, a check-in's instrument and date (their ``key``)."""
+    return record.date if isinstance(record, Entry) else record.key  # type: ignore[attr-defined]
 
 
 def _days(count: int) -> str:

@@ -27,6 +27,9 @@ class ReportOptions:
     questions: str = ""
     include_notes: bool = False
     leave_out: frozenset[str] = frozenset()  # of OPTIONAL_SECTIONS
+    #: A before-and-after comparison to print on page 1: its date and measure (None: none).
+    before_after: dt.date | None = None
+    before_after_measure: str = "pain"
 
     @property
     def days(self) -> int:

@@ -6,6 +6,7 @@ import math
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
@@ -23,6 +24,10 @@ from journal.report.checkin_pages import checkin_pages, page_count
 from journal.report.options import MIN_DAYS_FOR_CHARTS, PAPERS, ReportOptions
 from journal.report.summary_page import draw_summary_page
 
+if TYPE_CHECKING:
+    from journal.analysis.before_after import BeforeAfter
+    from journal.domain.medications import Treatments
+
 FOOTER = "Self-reported data from Pain & Mood Journal"
 MM = 1 / 25.4  # inches
 #: Ink stays at least this far from every edge of the paper (printers lose 4-6 mm).
@@ -36,17 +41,21 @@ NOTES_PER_PAGE = 38
 
 
 def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
-                first_only: bool = False, checkins: Sequence[Checkin] = ()) -> list[Figure]:
+                first_only: bool = False, checkins: Sequence[Checkin] = (),
+                treatments: Treatments | None = None,
+                before_after: BeforeAfter | None = None) -> list[Figure]:
     """Every page of the report as a Figure (only page 1 with *first_only*, for a preview).
 
     *entries* may cover more than the period; the previous period is taken from them too.
     *checkins* (PHQ-9, GAD-7) of the period add lines to page 1 and a page of their own.
+    *treatments* (medications and events) go on page 1 and the trends chart, with the
+    chosen *before_after* comparison on page 1.
     """
     checkins = [c for c in checkins if options.start <= c.date <= options.end]
     in_period = [e for e in entries if options.start <= e.date <= options.end]
     before = [e for e in entries if options.previous[0] <= e.date <= options.previous[1]]
     series = daily_series(in_period, options.start, options.end)
-    data = ChartData(series)  # the insights, worked out once for page 1 and the charts
+    data = ChartData(series, treatments=treatments)  # insights: once, for page 1 and charts
     links, history = _associations_data(entries, data, options)
     previous = daily_series(before, *options.previous) if before else None
     notes = _note_lines([e for e in in_period if e.notes]) if options.include_notes else []
@@ -57,7 +66,8 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
     with chart_style():
         first = Figure(figsize=size)
         pages = [first, *draw_summary_page(first, summarize(series, previous, in_period),
-                                           links.insights, options, checkins, history=history)]
+                                           links.insights, options, checkins, treatments,
+                                           before_after, history=history)]
         total = len(pages) + (len(chart_pages) if charts else 0) + page_count(checkins) \
             + math.ceil(len(notes) / NOTES_PER_PAGE)
         if first_only:  # the preview: page 1 "of" the whole report
@@ -75,9 +85,12 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
 
 
 def write_report(path: Path, entries: Sequence[Entry], options: ReportOptions,
-                 checkins: Sequence[Checkin] = ()) -> int:
-    """Write the PDF to *path*, private and whole or not at all; returns the number of pages."""
-    pages = build_pages(entries, options, checkins=checkins)
+                 checkins: Sequence[Checkin] = (), **extras: object) -> int:
+    """Write the PDF to *path*, private and whole or not at all; returns the number of pages.
+
+    *extras*: `build_pages`' ``treatments`` and ``before_after``.
+    """
+    pages = build_pages(entries, options, checkins=checkins, **extras)  # type: ignore[arg-type]
     with chart_style(whole_page=True), private_output(path) as out, PdfPages(out, metadata={
             "Title": f"Pain & Mood Journal report, {period_text(options.start, options.end)}",
             "Creator": "Pain & Mood Journal", "Subject": "Self-reported data"}) as pdf:
@@ -115,7 +128,7 @@ def _chart_page(size: tuple[float, float], data: ChartData, top: str,
     page = Figure(figsize=size, layout="constrained")
     if top == "trends":  # the trends chart places its panels itself
         page.set_layout_engine("none")
-        draw_trends(page, data.series, frame=printable_area(size))
+        draw_trends(page, data.series, data.treatments, frame=printable_area(size))
         return page
     left, low, right, high = printable_area(size)
     # The charts live in a part of the page that stops at the margins, titles included.

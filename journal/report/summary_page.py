@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -21,6 +22,11 @@ from journal.domain.grammar import count_text
 from journal.domain.questionnaires import Checkin
 from journal.report.checkin_pages import draw_summary_lines
 from journal.report.options import MIN_DAYS_FOR_CHARTS, ReportOptions
+from journal.report.treatments_section import write_treatments
+
+if TYPE_CHECKING:
+    from journal.analysis.before_after import BeforeAfter
+    from journal.domain.medications import Treatments
 
 #: The measures page 1 summarises (worst pain within the pain lines); a test names any measure
 #: of the registry that is neither here nor in NOT_SHOWN.
@@ -67,7 +73,8 @@ class _Writer:
     def line(self, text: str, size: float = 10, bold: bool = False, gap: float = 0.0,
              indent: float = 0.0, colour: str = INK) -> None:
         self.y -= gap
-        for part in textwrap.wrap(text, int((WRAP - indent * 120) * 10 / min(size, 10))) or [""]:
+        for part in textwrap.wrap(text, int((WRAP - indent * 120) * 10 / min(size, 10))) \
+                or [""]:
             self.room(self.step(size))
             self.figure.text(LEFT + indent, self.y, part, fontsize=size, color=colour,
                              fontweight="bold" if bold else "normal", va="top")
@@ -101,8 +108,11 @@ class _Writer:
 
 def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[Insight],
                       options: ReportOptions, checkins: Sequence[Checkin] = (),
+                      treatments: Treatments | None = None,
+                      before_after: BeforeAfter | None = None,
                       history: DailySeries | None = None) -> list[Figure]:
-    """Write page 1 onto *figure* (a blank page); *checkins* are the period's PHQ-9 and GAD-7;
+    """Write page 1 onto *figure* (a blank page): with *treatments*, the medications and events
+    of the period and the chosen *before_after*; *checkins* are the period's PHQ-9 and GAD-7;
     *results* rest on *history* when given (the period was too short for them), else on the
     period. Returns the continuation pages the summary needed (usually none)."""
     w = _Writer(figure)
@@ -121,6 +131,9 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                f"{MIN_DAYS_FOR_CHARTS}: too few to show trends, so the charts are left out.",
                gap=0.01, bold=True)
     _measures(w, summary)
+    if treatments is not None:
+        write_treatments(w, treatments, summary.start, summary.end, before_after,
+                         notes=options.include_notes)
     draw_summary_lines(w, checkins)
     if "associations" not in options.leave_out:
         _associations(w, results, history)
@@ -247,7 +260,7 @@ def _tally(results: Sequence[Insight], lead: str = "Of") -> str:
 
 
 def _questions(w: _Writer, questions: str) -> None:
-    """A box to write in (with the questions typed in the app): at least a sixth of a page."""
+    """A box to write in (with the questions typed in the app): at least a tenth of a page."""
     w.heading("Questions for my doctor")
     w.room(QUESTIONS_MIN)
     figure = w.figure

@@ -79,3 +79,46 @@ def add_questionnaires(db: Database) -> None:
         )""")
     # Its place in the list, not a literal: migrations added beside it may be reordered.
     db.execute(f"PRAGMA user_version = {MIGRATIONS.index('add_questionnaires') + 1}")
+
+
+@migrations()
+def add_medications_and_events(db: Database) -> None:
+    """Medications with their dose history and daily log, and dated events (the treatments
+    issue). A dose change is a new row, never an overwrite."""
+    db.execute("""
+        CREATE TABLE medications (
+            name      TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 60),
+            as_needed INTEGER NOT NULL DEFAULT 0 CHECK (as_needed IN (0, 1)),
+            schedule  TEXT,
+            reason    TEXT,
+            notes     TEXT,
+            start     TEXT NOT NULL CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            stop      TEXT CHECK (stop IS NULL OR stop >= start)
+        )""")
+    db.execute("""
+        CREATE TABLE medication_doses (
+            medication TEXT NOT NULL COLLATE NOCASE REFERENCES medications(name) ON DELETE CASCADE ON UPDATE CASCADE,
+            date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            strength   REAL CHECK (strength IS NULL OR strength > 0),
+            unit       TEXT,
+            PRIMARY KEY (medication, date)
+        )""")
+    db.execute("""
+        CREATE TABLE medication_days (
+            medication TEXT NOT NULL COLLATE NOCASE REFERENCES medications(name) ON DELETE CASCADE ON UPDATE CASCADE,
+            date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            count      INTEGER CHECK (count IS NULL OR count BETWEEN 0 AND 50),
+            times      TEXT NOT NULL DEFAULT '[]',
+            status     TEXT CHECK (status IS NULL OR status IN ('taken', 'skipped')),
+            PRIMARY KEY (medication, date)
+        )""")
+    db.execute("""
+        CREATE TABLE events (
+            date  TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            kind  TEXT NOT NULL COLLATE NOCASE CHECK (length(kind) BETWEEN 1 AND 100),
+            until TEXT CHECK (until IS NULL OR until >= date),
+            note  TEXT,
+            PRIMARY KEY (date, kind)
+        )""")
+    # Its place in the list, not a number: another migration may be merged before it.
+    db.execute(f"PRAGMA user_version = {MIGRATIONS.index('add_medications_and_events') + 1}")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 MIGRATION_SET = "pain_journal"
 MIGRATIONS = ("create_days_and_activities", "add_journal_identity", "add_pain_interference",
-              "add_questionnaires")
+              "add_questionnaires", "add_medications_and_events")
 #: ``PRAGMA application_id`` of every journal: "PJNL". Another program's file has another.
 APPLICATION_ID = 0x504A4E4C
 #: ``PRAGMA user_version``: how many migrations the journal has; more means a newer app made it.

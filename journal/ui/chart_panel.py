@@ -213,7 +213,8 @@ class ChartPanel(QWidget):
 
     def _on_state_changed(self, changes: Changes) -> None:
         whole = self.preset() == "all"  # a day added before the first one moves the start
-        if self.series is not None and not changes.checkins and not changes.touches_days(
+        if self.series is not None and not changes.checkins and not changes.treatments \
+                and not changes.touches_days(
                 None if whole else self.series.start, self.series.end):
             return  # nothing this chart shows changed
         self._stale = True

@@ -52,7 +52,8 @@ def export_data(parent: QWidget, state: JournalState) -> str | None:
         return None
     days = state.count()
     try:
-        write_private(path, state.journal.export(fmt))
+        for output, data in state.journal.export_files(fmt, path).items():  # CSV: companions
+            write_private(output, data)
     except OSError as error:
         QMessageBox.warning(parent, "Export failed",
                             f"Could not write {path}: {error.strerror}. Nothing was exported.")
@@ -86,6 +87,10 @@ def import_data(parent: QWidget, state: JournalState) -> str | None:
     try:
         data = path.read_bytes()
         incoming = read_document(data, guess_format(path, data))
+        if guess_format(path, data) == "csv":
+            from journal.exchange.treatment_csv import with_companions
+
+            incoming = with_companions(incoming, path)  # NAME.medications.csv, ... if there
     except (OSError, ImportFileError) as error:
         reason = error.strerror if isinstance(error, OSError) else str(error)
         QMessageBox.warning(parent, "Nothing was imported", f"{path.name}: {reason}")

@@ -29,6 +29,8 @@ SHORTCUTS = (
     ("Delete in History", "Delete the day (asks first)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo your typing while the day is unsaved; once it is "
                               "saved, undo / redo the save (also a delete or an import)"),
+    ("Ctrl+M", "Medications & events"),
+    ("Ctrl+D", "Took an as-needed dose (on the day the form shows)"),
     ("Ctrl+P", "Doctor report"),
     ("Ctrl+E / Ctrl+I", "Export / import data"),
     ("Ctrl+O", "Open another journal"),

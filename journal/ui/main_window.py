@@ -186,6 +186,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.welcome)
         layout.addWidget(self.sample_banner)
         layout.addWidget(self.form, 1)
+        treatments = QHBoxLayout()  # medications from the day form (the dialog loads on use)
+        self.medications_button = QPushButton("Medications && events…")
+        self.dose_button = QPushButton("Took an as-needed dose")
+        for button in (self.medications_button, self.dose_button):
+            button.setAccessibleName(button.text().replace("&&", "&"))
+            button.setMinimumHeight(36)  # big targets, as the form's
+            treatments.addWidget(button)
+        treatments.addStretch(1)
+        layout.addLayout(treatments)
         scroll = QScrollArea()  # at 200 % scaling the form may be taller than the screen
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -226,6 +235,12 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
+        medications = action(edit_menu, "&Medications && events…", self._on_medications,
+                             QKeySequence("Ctrl+M"))
+        dose = action(edit_menu, "Took an &as-needed dose", self._on_as_needed_dose,
+                      QKeySequence("Ctrl+D"))
+        for button, act in ((self.medications_button, medications), (self.dose_button, dose)):
+            button.setToolTip(f"{button.accessibleName()} ({act.shortcut().toString()})")
         action(edit_menu, "Se&ttings…", self._on_settings, QKeySequence("Ctrl+,"))
         action(go_menu, "&Previous day", lambda: self._step_day(-1), QKeySequence("Alt+Left"))
         action(go_menu, "&Next day", lambda: self._step_day(1), QKeySequence("Alt+Right"))
@@ -263,6 +278,8 @@ class MainWindow(QMainWindow):
         self.log_today_button.clicked.connect(self._on_log_today_clicked)
         self.sample_button.clicked.connect(self._on_sample_clicked)
         self.back_button.clicked.connect(lambda: self._switch_journal(self.home_db))
+        self.medications_button.clicked.connect(self._on_medications)
+        self.dose_button.clicked.connect(self._on_as_needed_dose)
 
     # Saving ------------------------------------------------------------------------------------
     def save_day(self) -> bool:
@@ -577,6 +594,16 @@ class MainWindow(QMainWindow):
                 lambda path: self._status(f"Saved the report to {path}."))
         self.report_dialog.show()  # not modal: the window stays usable while it writes
         self.report_dialog.raise_()
+
+    def _on_medications(self) -> None:
+        from journal.ui.medications_dialog import MedicationsDialog  # loads on first use
+
+        MedicationsDialog(self.state, self.form.date, self).exec()
+
+    def _on_as_needed_dose(self) -> None:
+        from journal.ui.medications_dialog import log_as_needed
+
+        self._status(log_as_needed(self, self.state, self.form.date) or None)
 
     def _on_backups(self) -> None:
         from journal.ui.backups_dialog import BackupsDialog

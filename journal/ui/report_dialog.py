@@ -227,7 +227,8 @@ class ReportDialog(QDialog):
 
         options = self.options()
         page = build_pages(self._entries(options), options, first_only=True,
-                           checkins=self.state.checkins(options.start, options.end))[0]
+                           checkins=self.state.checkins(options.start, options.end),
+                           **self.state.journal.report_extras(options))[0]
         canvas = FigureCanvasAgg(page)
         page.set_dpi(PREVIEW_WIDTH / PAPERS[options.paper][0])
         canvas.draw()

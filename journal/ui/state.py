@@ -132,6 +132,12 @@ class JournalState(QObject):
     def delete_checkin(self, instrument: str, date: dt.date, initiator: object = None) -> None:
         self._do(lambda: self.journal.delete_checkin(instrument, date, initiator=initiator))
 
+    # Medications and events ------------------------------------------------------------------
+    def change_treatments(self, case: str, *args: object, **kwargs: object) -> None:
+        """A medication or event use case of the journal (see `Journal.change_treatments`),
+        undoable. Raises ValidationError (nothing written) or JournalWriteError."""
+        self._do(lambda: self.journal.change_treatments(case, *args, **kwargs))
+
     def add_sample_days(self, entries: list[Entry]) -> None:
         """Fill the (empty) sample journal; not undoable, it is not the user's data."""
         self.changed.emit(_write(lambda: self.journal.fill_with_sample(entries)))

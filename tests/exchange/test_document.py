@@ -33,8 +33,8 @@ def test_a_version_2_round_trip_is_byte_identical(tmp_path):
 
 
 @pytest.mark.parametrize(("body", "says"), [
-    ('{"app": "pain-journal", "format_version": 2, "days": [], "medications": []}',
-     "'medications'"),
+    ('{"app": "pain-journal", "format_version": 2, "days": [], "sleep_diary": []}',
+     "'sleep_diary'"),
     ('{"app": "bearable", "format_version": 2, "days": []}', "not a Pain & Mood Journal export"),
     ('{"app": "pain-journal", "format_version": 7, "days": []}', "made by a newer version"),
 ])
@@ -46,7 +46,8 @@ def test_what_this_version_cannot_read_is_named_and_nothing_is_imported(body, sa
 def test_an_empty_journal_exports_an_empty_document():
     assert export_bytes(JournalDocument(), "json") == \
         b'{"app": "pain-journal", "format_version": 2, "days": []}\n'
-    assert JournalDocument().counts() == {"days": 0, "checkins": 0}
+    assert JournalDocument().counts() == {"days": 0, "medications": 0, "events": 0,
+                                          "checkins": 0}
 
 
 CHECKINS = ('{"app": "pain-journal", "format_version": 2, "days": [], "checkins": [\n'

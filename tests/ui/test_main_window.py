@@ -257,7 +257,8 @@ def test_menus_hold_only_what_exists(open_window):
     assert menus["File"] == ["Save day", "Quick entry: pain and mood…", "Doctor report…",
                              "Export data…", "Import…", "Import from another app…",
                              "Open journal…", "Backups…", "Quit"]
-    assert [t.split(" ")[0] for t in menus["Edit"]] == ["Undo", "Redo", "Settings…"]
+    assert [t.split(" ")[0] for t in menus["Edit"]] == ["Undo", "Redo", "Medications", "Took",
+                                                        "Settings…"]
     assert menus["Help"] == ["Get help now", "Keyboard shortcuts", "Where is my data?",
                              "Try with sample data", "About"]
     assert window.form.save_button.toolTip() == "Save (Ctrl+S)"  # the menu's own shortcut

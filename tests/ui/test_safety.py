@@ -161,9 +161,12 @@ def _damage_a_data_page(db_path):
     """Damage inside the days table: the file still opens; only a full check finds it."""
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # A leaf page of the days table (not a fixed number: migrations add tables before it).
+    (page,) = conn.execute("SELECT pageno FROM dbstat WHERE name = 'days' AND pagetype = 'leaf'"
+                           " ORDER BY pageno LIMIT 1 OFFSET 3").fetchone()
     conn.close()
     with open(db_path, "r+b") as handle:
-        handle.seek(11 * 4096 + 100)  # page 12: a leaf of the days table
+        handle.seek((page - 1) * 4096 + 100)
         handle.write(bytes(2000))
 
 
