@@ -17,6 +17,7 @@ import click
 
 from journal.domain import MEASURE_KEYS, ValidationError
 from journal.domain.dates import check_begun, local_today
+from journal.domain.grammar import count_text
 from journal.domain.parse import parse_date
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ def treatment_commands(db_option: Callable) -> list[click.Command]:
         for m in meds:
             dose = (m.dose_on(on) if on else m.current).describe()
             until = f" to {m.stop}" if m.stop else ""
-            changes = f"; {len(m.changes)} dose change(s)" if m.changes else ""
+            changes = f"; {count_text(len(m.changes), 'dose change')}" if m.changes else ""
             click.echo(f"{m.name} {dose}".strip() + f", {m.kind}, from {m.start}{until}{changes}")
 
     @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import ValidationError
+from journal.domain.grammar import count_text
 from journal.domain.medications import EVENT_KINDS, UNITS, Dose, Event, Medication
 from journal.ui.state import JournalState, JournalWriteError
 
@@ -152,7 +153,7 @@ class MedicationsDialog(QDialog):
         self.meds.clear()
         for med in self.state.journal.medications():
             until = f" to {med.stop}" if med.stop else ""
-            changes = f", {len(med.changes)} dose change(s)" if med.changes else ""
+            changes = f", {count_text(len(med.changes), 'dose change')}" if med.changes else ""
             item = QListWidgetItem(f"{med.describe()}; from {med.start}{until}{changes}")
             item.setData(Qt.ItemDataRole.UserRole, med.name)
             self.meds.addItem(item)
