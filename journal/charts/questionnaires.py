@@ -61,7 +61,7 @@ def draw_scores(ax: Axes, checkins: Sequence[Checkin], key: str, start: dt.date,
 
 def draw_questionnaire_scores(figure: Figure, checkins: Sequence[Checkin], start: dt.date,
                               end: dt.date,
-                              rect: tuple[float, float, float, float] = (0.1, 0.14, 0.66, 0.78),
+                              rect: tuple[float, float, float, float] = (0.13, 0.14, 0.63, 0.78),
                               ) -> None:
     """A panel per instrument taken in the period (PHQ-9 above GAD-7), placed in *rect*
     (left, bottom, width, height as fractions of the figure; the band names go right of it).
