@@ -34,6 +34,8 @@ dist: $(VENV)/.installed
 	    --windowed --collect-submodules journal --exclude-module tkinter \
 	    --add-data '$(CURDIR)/resources/icons:resources/icons' \
 	    --add-data '$(CURDIR)/resources/pain-journal.desktop:resources' \
+	    --add-data '$(CURDIR)/resources/instruments:resources/instruments' \
+	    --add-data '$(CURDIR)/resources/crisis_contacts.json:resources' \
 	    --add-data '$(CURDIR)/LICENSE:.' \
 	    --distpath dist --workpath build/pyinstaller --specpath build/pyinstaller \
 	    journal/__main__.py
