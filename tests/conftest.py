@@ -31,6 +31,19 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
+def run(capsysbinary, db_path):
+    """The command line on the test journal: ``run("list", "--json")`` -> (exit code, stdout,
+    stderr), both decoded as UTF-8."""
+    from journal.cli import main
+
+    def run(*args):
+        code = main(["--db", str(db_path), *args])
+        out, err = capsysbinary.readouterr()
+        return code, out.decode("utf-8"), err.decode("utf-8")
+    return run
+
+
+@pytest.fixture
 def store(db_path):
     from journal.storage import EntryStore, open_database
 

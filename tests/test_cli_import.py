@@ -4,18 +4,7 @@ import json
 
 import pytest
 
-from journal.cli import main
-
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
-
-
-@pytest.fixture
-def run(capsysbinary, db_path):
-    def run(*args):
-        code = main(["--db", str(db_path), *args])
-        out, err = capsysbinary.readouterr()
-        return code, out.decode("utf-8"), err.decode("utf-8")
-    return run
 
 
 def _snapshot(path):

@@ -2,20 +2,7 @@
 
 import json
 
-import pytest
-
-from journal.cli import main
 from journal.exchange.importers import any_csv
-
-
-@pytest.fixture
-def run(capsysbinary, db_path):
-    def run(*args):
-        code = main(["--db", str(db_path), *args])
-        out, err = capsysbinary.readouterr()
-        return code, out.decode("utf-8"), err.decode("utf-8")
-    return run
-
 
 BODY = ("Activities\n"
         "Datum,Schmerz,Stimmung,Schlaf,Kommentar,Steps\n"

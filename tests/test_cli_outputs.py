@@ -11,20 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from journal.cli import main
 from tests.helpers import file_mode
 
 OLD_REPORT = b"%PDF-1.4 the report printed for the last visit\n" * 2000
 posix_only = pytest.mark.skipif(os.name == "nt", reason="signals, FIFOs, devices and /proc")
-
-
-@pytest.fixture
-def run(capsysbinary, db_path):
-    def run(*args):
-        code = main(["--db", str(db_path), *args])
-        out, err = capsysbinary.readouterr()
-        return code, out.decode("utf-8"), err.decode("utf-8")
-    return run
 
 
 @pytest.fixture

@@ -30,3 +30,17 @@ class DuplicateDays:
             where = f" (first on line {first})" if first else ""
             raise ImportFileError(f"{date} appears more than once in the file{where}.", line)
         self._lines[date] = line
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is dropped); ImportFileError naming the line otherwise."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ImportFileError("the file is not UTF-8 text; save it as UTF-8 and try again.",
+                              line) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFileError("the file contains binary data, not text.", line)
+    return text

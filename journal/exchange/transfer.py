@@ -11,7 +11,7 @@ from journal.domain import Entry
 from journal.domain.dates import latest_date
 from journal.exchange.csv_format import dump_csv, load_csv
 from journal.exchange.document import SECTIONS, JournalDocument
-from journal.exchange.errors import ImportFileError
+from journal.exchange.errors import decode_text
 from journal.exchange.json_format import dump_json, load_json
 
 FORMATS = ("csv", "json")
@@ -42,15 +42,7 @@ def read_document(data: bytes, fmt: str, *, latest: dt.date | None = None) -> Jo
 
     A day after *latest* (default: `latest_date()`, the latest date begun anywhere) is refused.
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ImportFileError("the file is not UTF-8 text; save it as UTF-8 and try again.",
-                              line) from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ImportFileError("the file contains binary data, not text.", line)
+    text = decode_text(data)
     latest = latest_date() if latest is None else latest
     return load_csv(text, latest) if fmt == "csv" else load_json(text, latest)
 

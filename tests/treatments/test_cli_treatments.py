@@ -4,17 +4,6 @@ import json
 
 import pytest
 
-from journal.cli import main
-
-
-@pytest.fixture
-def run(capsysbinary, db_path):
-    def run(*args):
-        code = main(["--db", str(db_path), *args])
-        out, err = capsysbinary.readouterr()
-        return code, out.decode("utf-8"), err.decode("utf-8")
-    return run
-
 
 def _contents(path):
     import sqlite3

@@ -12,20 +12,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain import Activity
-from journal.storage import EntryStore, open_database
 from journal.ui.score_input import ScoreButtons
+from tests.helpers import stored
 from tests.ui.helpers import by_name, press, tab, type_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = dt.date.today()
-
-
-def stored(db_path, date=TODAY):
-    db = open_database(db_path)
-    try:
-        return EntryStore(db).get(date)
-    finally:
-        db.close()
 
 
 def test_a_new_journal_opens_on_today_with_an_empty_form(open_window):

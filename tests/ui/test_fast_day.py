@@ -7,30 +7,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from journal.domain import Activity, Entry
-from journal.storage import EntryStore, open_database
+from tests.helpers import put, stored
 from tests.ui.helpers import by_name, press, tab, type_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 TODAY = dt.date.today()
 YESTERDAY = TODAY - dt.timedelta(days=1)
-
-
-def stored(db_path, date=TODAY):
-    db = open_database(db_path)
-    try:
-        return EntryStore(db).get(date)
-    finally:
-        db.close()
-
-
-def put(db_path, *entries):
-    db = open_database(db_path)
-    try:
-        for entry in entries:
-            EntryStore(db).save(entry)
-    finally:
-        db.close()
 
 
 class Keyboard:

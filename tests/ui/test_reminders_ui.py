@@ -9,30 +9,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from journal.domain import Entry
-from journal.storage import EntryStore, open_database
 from journal.ui.reminders import OFFERED_KEY, TIME_KEY, Reminders
+from tests.helpers import put, stored
 from tests.ui.helpers import by_name, press, type_keys
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = dt.date.today()
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def stored(db_path, date=TODAY):
-    db = open_database(db_path)
-    try:
-        return EntryStore(db).get(date)
-    finally:
-        db.close()
-
-
-def put(db_path, *entries):
-    db = open_database(db_path)
-    try:
-        for entry in entries:
-            EntryStore(db).save(entry)
-    finally:
-        db.close()
 
 
 @pytest.fixture

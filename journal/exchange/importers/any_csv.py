@@ -29,8 +29,8 @@ import re
 from pathlib import Path
 
 from journal.domain import MEASURE_KEYS, SCALES
-from journal.exchange.errors import ImportFileError
-from journal.exchange.importers.common import DayCollector, ForeignImport, Problem, decode_text
+from journal.exchange.errors import ImportFileError, decode_text
+from journal.exchange.importers.common import DayCollector, ForeignImport, Problem
 
 NAME = "csv"
 FIELDS = ("date", *MEASURE_KEYS, "tags", "notes", "exercise_minutes", "steps")

@@ -20,8 +20,8 @@ import csv
 import io
 import re
 
-from journal.exchange.errors import ImportFileError
-from journal.exchange.importers.common import DayCollector, ForeignImport, decode_text
+from journal.exchange.errors import ImportFileError, decode_text
+from journal.exchange.importers.common import DayCollector, ForeignImport
 from journal.exchange.importers.dates import iso_date, minute_of_day, text_date
 from journal.exchange.importers.moods import mood_key
 

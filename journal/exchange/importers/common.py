@@ -193,20 +193,6 @@ class DayCollector:
                      activities=None if activities is None else tuple(activities))
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 text without a byte-order mark; ImportFileError naming the line otherwise."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ImportFileError("the file is not UTF-8 text; save it as UTF-8 and try again.",
-                              line) from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ImportFileError("the file contains binary data, not text.", line)
-    return text
-
-
 def check_cancel(progress: Progress | None, fraction: float) -> None:
     if progress is not None and progress(min(max(fraction, 0.0), 1.0)) is False:
         raise ImportCancelledError("The import was cancelled; nothing was written.")

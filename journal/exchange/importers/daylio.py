@@ -13,12 +13,11 @@ from __future__ import annotations
 import csv
 import io
 
-from journal.exchange.errors import ImportFileError
+from journal.exchange.errors import ImportFileError, decode_text
 from journal.exchange.importers.common import (
     DayCollector,
     ForeignImport,
     Problem,
-    decode_text,
 )
 from journal.exchange.importers.dates import format_minute, iso_date, localized_date, minute_of_day
 from journal.exchange.importers.moods import MoodScores

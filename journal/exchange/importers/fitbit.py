@@ -21,8 +21,8 @@ import io
 import json
 from pathlib import Path
 
-from journal.exchange.errors import ImportFileError
-from journal.exchange.importers.common import DayCollector, ForeignImport, Problem, decode_text
+from journal.exchange.errors import ImportFileError, decode_text
+from journal.exchange.importers.common import DayCollector, ForeignImport, Problem
 from journal.exchange.importers.dates import iso_date
 
 NAME = "fitbit"

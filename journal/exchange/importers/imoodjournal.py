@@ -13,8 +13,8 @@ import csv
 import io
 import re
 
-from journal.exchange.errors import ImportFileError
-from journal.exchange.importers.common import DayCollector, ForeignImport, Problem, decode_text
+from journal.exchange.errors import ImportFileError, decode_text
+from journal.exchange.importers.common import DayCollector, ForeignImport, Problem
 from journal.exchange.importers.dates import format_minute, iso_date, text_date
 
 NAME = "imoodjournal"
