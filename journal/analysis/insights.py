@@ -4,10 +4,10 @@ The method (DESIGN.md, clinical reference section 6, and issue 13's statistical 
 the pairs and lags declared in advance in `journal.analysis.pairs`; from each measure the
 weekday means are removed, then first differences are taken, so weekly rhythms, drifts,
 steps, waves and monthly cycles are not findings (`journal.analysis.association`);
-Spearman rho on the analysed days; an effective sample size summed over all lags (Pyper
+Pearson's r on the analysed days; an effective sample size summed over all lags (Pyper
 and Peterman 1998) in the test and the 95 % CI; Benjamini-Hochberg q across the full
-results of one run. Every threshold counts analysed days and is read from `pairs` when
-used, so the statuses and every text that names them agree.
+results of one run, below `pairs.Q_LEVEL`. Every threshold counts analysed days and is
+read from `pairs` when used, so the statuses and every text that names them agree.
 """
 
 from __future__ import annotations

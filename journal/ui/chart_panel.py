@@ -49,10 +49,11 @@ DETAIL_WORDS = (
     "ρ (rho): how closely the two go together, from −1 (one falls as the other rises) "
     "through 0 (no link) to +1 (both rise together).",
     "95 % interval: the range the true ρ is likely in; the wider it is, the less is known yet.",
-    "days (n): the days on which both were recorded and used.",
+    "days (n): the days analysed: both recorded, on that day and the day before.",
     "effective n: those days counted as independent ones (similar days in a row count less).",
     "q: the chance of a link this strong by luck, allowing for all comparisons made; "
-    "below 0.05 counts as a link.",
+    f"below {pairs.Q_LEVEL:g} counts as a link when ρ is at least {pairs.RELEVANT_RHO:g} "
+    "either way.",
 )
 
 

@@ -92,6 +92,7 @@ class Null:
     drift: float = 0.0        # shared linear drift over the journal, SD
     mnar: bool = False        # bad days skipped
     ties: str = ""            # "heavy" or "heaped"
+    long_days: float = 0.0    # share of days with a long activity (a hike: 120-400 minutes)
     linked: bool = False      # pain and mood truly linked (latent r = -0.5)
 
     def shared(self, rng: np.random.Generator, t: np.ndarray, weekday: np.ndarray) -> np.ndarray:
@@ -122,7 +123,11 @@ class Null:
             missed = rng.random(days) < 1 / (1 + np.exp(-logit))
         else:
             missed = missed_days(rng, days, 0.10)
-        return as_series(_units(z, rng, self.ties), missed, offset)
+        values = _units(z, rng, self.ties)
+        if self.long_days:  # outliers in one measure: a single day must not make a link
+            long = rng.random(days) < self.long_days
+            values["activity_minutes"][long] = np.round(rng.uniform(120, 400, long.sum()) / 5) * 5
+        return as_series(values, missed, offset)
 
 
 #: The null conditions of issue 13 (each one measured at 180 and 365 days).
@@ -141,6 +146,7 @@ NULLS: tuple[Null, ...] = (
     Null("bad days skipped", mnar=True),
     Null("heavy ties", ties="heavy"),
     Null("heaped sleep", ties="heaped"),
+    Null("long activity days (4 %)", long_days=0.04),
     Null("realistic mix", phi=0.6, weekend=0.5, wave150=1.0, mnar=True),
 )
 

@@ -12,7 +12,7 @@ from journal.analysis.insights import insights
 from journal.analysis.pairs import PAIRS
 from tests.analysis.calibration import NULLS, planted, rate, wilson
 
-JOURNALS = 100  # per condition and length; pooled over the conditions: 3,000 journals
+JOURNALS = 300  # per condition and length; pooled over the conditions: 9,600 journals
 SLEEP_PAIN = next(i for i, p in enumerate(PAIRS) if (p.x, p.y, p.lag_days) == (
     "sleep_hours", "pain", 0))
 ACTIVITY_PAIN_NEXT_DAY = next(i for i, p in enumerate(PAIRS) if (p.x, p.y, p.lag_days) == (
