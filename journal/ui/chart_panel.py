@@ -84,6 +84,7 @@ class ChartPanel(QWidget):
         self.details = QTableWidget(0, len(DETAIL_COLUMNS))
         self.details.setHorizontalHeaderLabels(DETAIL_COLUMNS)
         self.details.verticalHeader().hide()
+        self.details.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.details.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.details.hide()
         below = QWidget()
@@ -94,11 +95,14 @@ class ChartPanel(QWidget):
         row.addWidget(self.details_button)
         row.addStretch(1)
         text.addLayout(row)
-        text.addWidget(self.details, 1)
         self.details_words = QLabel("<br>".join(DETAIL_WORDS))
         self.details_words.setWordWrap(True)
+        self.details_words.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.details_words.hide()
-        text.addWidget(self.details_words)
+        beside = QHBoxLayout()  # the words beside the table: every row fits on a laptop screen
+        beside.addWidget(self.details, 0)
+        beside.addWidget(self.details_words, 1)
+        text.addLayout(beside, 10)  # all the rows first (the table stops at their height)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.canvas)
         self.splitter.addWidget(below)
@@ -236,6 +240,18 @@ class ChartPanel(QWidget):
         self.details.setVisible(shown)
         self.details_words.setVisible(shown)
         self.details_button.setText("Hide details" if shown else "Show details")
+        if shown:  # room for every comparison if the screen has it: the chart gives up height
+            table = self.details
+            full = (table.horizontalHeader().height() + 2 * table.frameWidth()
+                    + sum(table.rowHeight(r) for r in range(table.rowCount())))
+            table.setMaximumHeight(full)  # the text above takes what is left; the table scrolls
+            table.setMinimumWidth(table.horizontalHeader().length() + 2 * table.frameWidth()
+                                  + table.verticalScrollBar().sizeHint().width())
+            chart, below = self.splitter.sizes()
+            wanted = (self.insights_label.minimumHeight() + self.details_button.sizeHint().height()
+                      + full + 24)
+            moved = min(max(wanted - below, 0), max(chart - self.canvas.minimumHeight(), 0))
+            self.splitter.setSizes([chart - moved, below + moved])
 
     def _on_export_clicked(self) -> None:
         series = self.series

@@ -88,6 +88,19 @@ def test_details_show_rho_interval_n_and_q(open_window, db_path, qtbot):
     assert panel.details.item(0, 6).text() == "ok"
 
 
+def test_details_show_every_comparison_at_once_at_the_usual_window_size(open_window, db_path,
+                                                                       qtbot):
+    fill(db_path, 200)
+    window = open_window()
+    window.resize(1000, 800)
+    panel = open_charts(window, qtbot)
+    panel.details_button.click()
+    table, last = panel.details, panel.details.rowCount() - 1
+    qtbot.waitUntil(lambda: table.rowViewportPosition(last) + table.rowHeight(last)
+                    <= table.viewport().height())
+    assert window.height() <= 800  # the window did not grow past the screen to make room
+
+
 def test_export_chart_writes_the_chosen_format(open_window, db_path, qtbot, monkeypatch, tmp_path):
     fill(db_path, 40)
     panel = open_charts(open_window(), qtbot)
