@@ -22,7 +22,11 @@ _DECIMAL = re.compile(r"[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+")
 _CLOCK = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}})(?::| ?h ?)([0-9]{{1,2}})(?: ?min)?")
 _HOURS_ONLY = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}}) ?h")
 _SLEEP_ACCEPTED = (f"hours from 0 to {SLEEP_MAX_HOURS} in quarter hours, such as 7.5, 7,5, "
-                   "7:30, 7h30 or 7 h 30")
+                   "7:30, 7h30, 7 h 30 or 7 hours 30")
+#: Words for hours after a whole number, said as "h": "6 hours", "6 hrs", "7 hours 30".
+_HOUR_WORDS = re.compile(r"(?<=[0-9]) ?(?:hours|hour|hrs|hr)\b")
+#: Words for minutes at the end, once hours were named: "7h30m", "7 hours 30 minutes".
+_MINUTE_WORDS = re.compile(r"(?<=[0-9]) ?(?:minutes|minute|mins|min|m)$")
 #: The word that records "no exercise today" on the command line and in CSV files.
 NO_ACTIVITY = "none"
 
@@ -57,8 +61,8 @@ def parse_scale(field: str, text: str) -> int | None:
 
 
 def parse_sleep(text: str) -> float | None:
-    """Parse hours of sleep written ``7.5``, ``7,5``, ``7:30``, ``7h30``, ``7 h 30`` or ``7``;
-    a blank is None.
+    """Parse hours of sleep written ``7.5``, ``7,5``, ``7:30``, ``7h30``, ``7 h 30``, ``7`` or in
+    words (``6 hours``, ``7 hrs 30 min``); a blank is None.
 
     Sleep is kept in quarter hours. A value between two quarters (7.3, 7:20) is refused
     rather than silently rounded: the person decides what they meant.
@@ -66,6 +70,9 @@ def parse_sleep(text: str) -> float | None:
     value = " ".join(text.strip().lower().split())
     if not value:
         return None
+    value = _HOUR_WORDS.sub("h", value)
+    if "h" in value:
+        value = _MINUTE_WORDS.sub("", value)
     if hours_only := _HOURS_ONLY.fullmatch(value):
         number = float(int(hours_only[1]))
     elif clock := _CLOCK.fullmatch(value):

@@ -18,13 +18,16 @@ from journal.domain.parse import (
     ("7.5", 7.5), ("7,5", 7.5), ("7:30", 7.5), ("7", 7.0), ("0", 0.0), ("24", 24.0),
     (" 6:15 ", 6.25), (".5", 0.5), ("", None), ("7h30", 7.5), ("7 h 30", 7.5),
     ("7 H 30", 7.5), ("7h", 7.0), ("7 h 45 min", 7.75), ("6,25", 6.25),
+    ("6 hours", 6.0), ("6 Hours", 6.0), ("1 hour", 1.0), ("6hrs", 6.0), ("6 hr", 6.0),
+    ("7 hours 30", 7.5), ("7 hours 30 minutes", 7.5), ("7h30m", 7.5), ("7 hrs 15 mins", 7.25),
 ])
 def test_sleep_accepts_decimal_points_commas_and_clock_times(text, hours):
     assert parse_sleep(text) == hours
 
 
 @pytest.mark.parametrize("text", ["25", "24:30", "7:60", "-1", "seven", "7.5h", "7:3:0",
-                                  "7.3", "6:20", "7h10"])
+                                  "7.3", "6:20", "7h10", "7m", "30 minutes", "7 hours 10",
+                                  "hours", "7 hourss"])
 def test_sleep_rejects_other_forms_naming_the_field_and_the_range(text):
     with pytest.raises(ValidationError) as caught:
         parse_sleep(text)
@@ -36,7 +39,8 @@ def test_a_sleep_value_between_quarter_hours_is_refused_not_rounded():
     with pytest.raises(ValidationError) as caught:
         parse_sleep("7.3")
     assert str(caught.value) == ('Sleep hours: "7.3" is not accepted; expected hours from 0 to '
-                                 '24 in quarter hours, such as 7.5, 7,5, 7:30, 7h30 or 7 h 30.')
+                                 '24 in quarter hours, such as 7.5, 7,5, 7:30, 7h30, 7 h 30 or '
+                                 '7 hours 30.')
 
 
 @pytest.mark.parametrize(("hours", "text"), [(7.5, "7 h 30"), (7.0, "7 h"), (0.25, "0 h 15"),

@@ -143,7 +143,7 @@ def test_sleep_between_quarter_hours_is_refused_with_the_field_and_value(open_wi
     press(Qt.Key.Key_S, CTRL)
     assert window.form._errors["sleep_hours"].text() == (
         '⚠ Sleep hours: "7.3" is not accepted; expected hours from 0 to 24 in quarter hours, '
-        "such as 7.5, 7,5, 7:30, 7h30 or 7 h 30.")
+        "such as 7.5, 7,5, 7:30, 7h30, 7 h 30 or 7 hours 30.")
     assert stored(db_path) is None
     by_name(window, "Sleep hours").setText("7 h 15")
     press(Qt.Key.Key_S, CTRL)
