@@ -412,14 +412,17 @@ def demo(days: int, seed: int) -> None:
 def insights_command(preset: str | None, start: dt.date | None, end: dt.date | None,
                      as_json: bool) -> None:
     """How sleep and activity went together with pain and mood, honestly."""
-    from journal.analysis.insights import insights_text
+    from journal.analysis.insights import compared, insights_text
 
     journal = _journal()
     data = journal.chart_data(*journal.period(preset, start, end))
     series = data.series
     if as_json:
         period = {"from": series.start.isoformat(), "to": series.end.isoformat()}
+        span = compared(series)
         click.echo(_json({"period": period,
+                          "compared": {"from": span.start.isoformat(),
+                                       "to": span.end.isoformat()},
                           "days_logged": series.days_logged,
                           "pairs": [r.as_json() for r in data.insights]}))
     else:

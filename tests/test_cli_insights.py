@@ -1,5 +1,6 @@
 """`insights` and `chart` on the command line."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -39,6 +40,18 @@ def test_insights_text_names_the_period_and_says_association_not_cause(run):
     code, out, _ = run("insights", "--from", "2000-01-01")
     assert code == 0 and out.startswith("Insights for 1 Jan 2000")
     assert "not proof of cause" in out and "significant" not in out.lower()
+
+
+def test_a_period_longer_than_a_year_is_compared_on_its_last_year_and_says_so(run):
+    run("demo", "--days", "500")
+    data = json.loads(run("insights", "--json")[1])
+    first, last = (dt.date.fromisoformat(data["period"][k]) for k in ("from", "to"))
+    assert (last - first).days > 365
+    compared = {k: dt.date.fromisoformat(v) for k, v in data["compared"].items()}
+    assert compared == {"from": last - dt.timedelta(days=364), "to": last}
+    assert all(p["n"] <= 365 for p in data["pairs"])
+    text = " ".join(run("insights")[1].split())
+    assert "Only the last 365 days of this period are compared" in text
 
 
 def test_insights_on_too_few_days_say_so(run):

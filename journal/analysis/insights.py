@@ -19,9 +19,9 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from journal.analysis import pairs
-from journal.analysis.association import analysed, correlate, lagged_pair
+from journal.analysis.association import analysed, correlate, lagged_pair, weekday_blocks
 from journal.analysis.pairs import PAIRS, Pair
-from journal.analysis.series import DailySeries, paired, period_text
+from journal.analysis.series import DailySeries, last_days, paired, period_text
 from journal.analysis.wording import ALLOWED_FOR, CAUTION, UNSEEN, Facts, commonest, describe
 from journal.domain.grammar import count_text
 
@@ -78,8 +78,24 @@ def _significant(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.4g}")
 
 
+def compared(series: DailySeries) -> DailySeries:
+    """The days the insights compare: the period, or its last `pairs.MAX_DAYS` days."""
+    return last_days(series, pairs.MAX_DAYS)
+
+
+def span_note(series: DailySeries) -> str:
+    """What every surface says when a long period is compared on its last year only ("")."""
+    if len(series) <= pairs.MAX_DAYS:
+        return ""
+    span = compared(series)
+    return (f"Only the last {pairs.MAX_DAYS} days of this period are compared "
+            f"({period_text(span.start, span.end)}): over longer spans, small distortions such "
+            "as skipped bad days would start to show as links.")
+
+
 def insights(series: DailySeries) -> list[Insight]:
-    """One Insight per declared pair, in `PAIRS` order."""
+    """One Insight per declared pair, in `PAIRS` order, on the days `compared` picks."""
+    series = compared(series)
     weekday = series.start.weekday()
     names = {p.x for p in PAIRS} | {p.y for p in PAIRS}
     changes = {name: analysed(series[name], weekday) for name in names}
@@ -137,7 +153,8 @@ def _facts(series: DailySeries, changes: dict[str, np.ndarray], pair: Pair) -> F
     if len(raw_x) >= pairs.MIN_DAYS:
         flat = next((c for c in (commonest(pair.x, raw_x), commonest(pair.y, raw_y))
                      if c[2] >= pairs.FLAT_SHARE), None)
-    test = correlate(x_days, y_days) if n >= pairs.MIN_DAYS and flat is None else None
+    parts = weekday_blocks(len(series))
+    test = correlate(x_days, y_days, parts) if n >= pairs.MIN_DAYS and flat is None else None
     if unrecorded or n < pairs.MIN_DAYS:
         status = "insufficient"
     elif flat is not None or test is None:  # no variation left in the analysed days
@@ -152,7 +169,10 @@ def _facts(series: DailySeries, changes: dict[str, np.ndarray], pair: Pair) -> F
 def insights_text(series: DailySeries, results: Sequence[Insight]) -> str:
     """The results as the ``insights`` command prints them (``as_json`` is the other form)."""
     lines = [f"Insights for {period_text(series.start, series.end)} "
-             f"({series.days_logged} of {count_text(len(series), 'day')} logged)", ""]
+             f"({series.days_logged} of {count_text(len(series), 'day')} logged)"]
+    if note := span_note(series):
+        lines.append(note)
+    lines.append("")
     for result in results:
         lines.append(f"{result.label}")
         lines.append(f"  {result.summary}")

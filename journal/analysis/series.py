@@ -71,6 +71,16 @@ def daily_series(entries: Sequence[Entry], start: dt.date | None = None,
     return DailySeries(start, end, values, logged)
 
 
+def last_days(series: DailySeries, days: int) -> DailySeries:
+    """The last *days* days of *series* (the series itself when it is no longer)."""
+    if len(series) <= days:
+        return series
+    cut = len(series) - days
+    return DailySeries(series.end - dt.timedelta(days=days - 1), series.end,
+                       {name: values[cut:] for name, values in series.values.items()},
+                       series.logged[cut:])
+
+
 def rolling_mean(values: np.ndarray, window: int = 7, min_count: int = 4) -> np.ndarray:
     """Trailing *window*-day mean of the days that have a value; NaN with fewer than *min_count*.
 

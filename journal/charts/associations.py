@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from journal.analysis import pairs
-from journal.analysis.insights import Insight
+from journal.analysis.insights import Insight, compared
 from journal.analysis.series import DailySeries, period_text
 from journal.charts.style import BLUE, DAILY, INK, chart_style, fitted
 
@@ -38,7 +38,7 @@ def draw_associations(ax: Axes, results: Sequence[Insight]) -> None:
     ax.set_yticks(range(len(rows)), [r.label for r in rows])
     ax.set_xlim(-1, 1)
     ax.set_ylim(-0.7, len(rows) - 0.3)
-    ax.set_xlabel(fitted("Rank correlation ρ of day-to-day changes, with its 95 % interval: "
+    ax.set_xlabel(fitted("Correlation ρ of day-to-day changes, with its 95 % interval: "
                          "above 0, both rise together; below 0, one falls as the other rises. "
                          f"Dotted: ρ = ±{pairs.NO_LINK_RHO:g}, where a moderate link starts",
                          _width(ax.figure) * 0.85))
@@ -50,7 +50,9 @@ def draw_association_overview(figure: Figure, series: DailySeries,
                               results: Sequence[Insight]) -> None:
     with chart_style():
         draw_associations(figure.subplots(), results)
-        figure.suptitle(fitted(f"{period_text(series.start, series.end)}. Filled: a link found "
+        days = compared(series)
+        last = f" (the last {len(days)} days)" if days is not series else ""
+        figure.suptitle(fitted(f"{period_text(days.start, days.end)}{last}. Filled: a link found "
                                "(weekday rhythms, trends and many comparisons allowed for). "
                                "Associations, not proof of cause. Slow effects and effects on "
                                "days not logged cannot be seen here.", _width(figure) * 0.95, 9),

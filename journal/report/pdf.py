@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from journal.analysis.insights import span_note
 from journal.analysis.series import DailySeries, daily_series, period_text
 from journal.analysis.summary import summarize
 from journal.charts.catalog import draw_chart
@@ -67,7 +68,8 @@ def build_pages(entries: Sequence[Entry], options: ReportOptions, *,
         first = Figure(figsize=size)
         pages = [first, *draw_summary_page(first, summarize(series, previous, in_period),
                                            links.insights, options, checkins, treatments,
-                                           before_after, history=history)]
+                                           before_after, history=history,
+                                           span=span_note(series))]
         total = len(pages) + (len(chart_pages) if charts else 0) + page_count(checkins) \
             + math.ceil(len(notes) / NOTES_PER_PAGE)
         if first_only:  # the preview: page 1 "of" the whole report

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from journal.analysis import pairs
-from journal.analysis.insights import Insight
+from journal.analysis.insights import Insight, compared
 from journal.analysis.series import DailySeries, period_text
 from journal.analysis.summary import MIN_DAYS_TO_COMPARE, SEVERE_PAIN, Change, PeriodSummary
 from journal.analysis.wording import CAUTION, UNSEEN
@@ -110,11 +110,13 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                       options: ReportOptions, checkins: Sequence[Checkin] = (),
                       treatments: Treatments | None = None,
                       before_after: BeforeAfter | None = None,
-                      history: DailySeries | None = None) -> list[Figure]:
+                      history: DailySeries | None = None,
+                      span: str = "") -> list[Figure]:
     """Write page 1 onto *figure* (a blank page): with *treatments*, the medications and events
     of the period and the chosen *before_after*; *checkins* are the period's PHQ-9 and GAD-7;
     *results* rest on *history* when given (the period was too short for them), else on the
-    period. Returns the continuation pages the summary needed (usually none)."""
+    period (*span*: `span_note` of a period longer than the insights compare). Returns the
+    continuation pages the summary needed (usually none)."""
     w = _Writer(figure)
     w.line("Pain & Mood Journal: summary for my doctor", size=16, bold=True)
     if options.name.strip():
@@ -136,7 +138,7 @@ def draw_summary_page(figure: Figure, summary: PeriodSummary, results: Sequence[
                          notes=options.include_notes)
     draw_summary_lines(w, checkins)
     if "associations" not in options.leave_out:
-        _associations(w, results, history)
+        _associations(w, results, history, span)
     _questions(w, options.questions)
     return w.pages[1:]
 
@@ -217,12 +219,17 @@ def _compare(change: Change | None, days: int, mark: bool = True) -> str:
     return text
 
 
-def _associations(w: _Writer, results: Sequence[Insight], history: DailySeries | None) -> None:
+def _associations(w: _Writer, results: Sequence[Insight], history: DailySeries | None,
+                  span: str) -> None:
     w.heading("What went together in my data")
     if history is not None:
-        w.line(f"This period alone is too short for these, so they rest on my whole journal up "
-               f"to its end: {period_text(history.start, history.end)} "
-               f"({history.days_logged:,} days logged).", indent=0.02, size=9)
+        days = compared(history)  # at most the last year of it
+        part = "my whole journal" if days is history else f"the last {len(days)} days of my journal"
+        w.line(f"This period alone is too short for these, so they rest on {part} up "
+               f"to its end: {period_text(days.start, days.end)} "
+               f"({days.days_logged:,} days logged).", indent=0.02, size=9)
+    elif span:
+        w.line(span, indent=0.02, size=9)
     shown = [r for r in results if r.status == "ok" and r.found]
     if all(r.status in ("insufficient", "early") for r in results):
         w.line("This period is too short for associations: they need "

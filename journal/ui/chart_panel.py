@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis import pairs
-from journal.analysis.insights import Insight
+from journal.analysis.insights import Insight, span_note
 from journal.analysis.series import DailySeries
 from journal.analysis.wording import ALLOWED_FOR, CAUTION, UNSEEN
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
@@ -194,7 +194,8 @@ class ChartPanel(QWidget):
                      f"period, and {pairs.MIN_DAYS} days with both values are needed."]
         else:
             caution = f"{CAUTION} " if any(r.found for r in self.results) else ""
-            lines.append(f"<i>{caution}{ALLOWED_FOR} {UNSEEN}</i>")
+            note = span_note(series)
+            lines.append(f"<i>{caution}{ALLOWED_FOR} {UNSEEN}{' ' + note if note else ''}</i>")
         self.insights_label.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
         self.details.setRowCount(len(self.results))
         for row, r in enumerate(self.results):

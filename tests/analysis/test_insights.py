@@ -130,3 +130,14 @@ def test_json_shape_is_stable():
     assert list(result) == ["x", "y", "lag_days", "label", "n", "n_paired", "n_effective", "rho",
                             "ci95", "p", "q", "status", "found", "echo_of", "summary"]
     assert isinstance(result["ci95"], list) and len(result["ci95"]) == 2
+
+
+def test_a_period_longer_than_a_year_gives_the_insights_of_its_last_year():
+    """Small true correlations from skipped bad days do not shrink with more days while the
+    tests sharpen (README): the promise is measured up to a year, so no more is compared."""
+    from journal.analysis.series import last_days
+    from tests.analysis.calibration import NULLS
+
+    journal = NULLS[11].journal(seed=4, days=800)  # bad days skipped, over two years
+    assert insights(journal) == insights(last_days(journal, 365))
+    assert all(r.n_paired <= 365 for r in insights(journal))

@@ -10,21 +10,27 @@ from scipy import stats
 
 from journal.analysis.insights import insights
 from journal.analysis.pairs import PAIRS
+from journal.analysis.series import last_days
 from tests.analysis.calibration import NULLS, planted
 
 
 def _by_readme(series, x_name, y_name, lag):
-    """Steps 1-6 of the README, one day at a time: (n, rho, n_eff, p, (low, high))."""
+    """Steps 1-6 of the README, one day at a time: (n, rho, n_eff, p, (low, high)).
+    A period longer than a year is compared on its last 365 days."""
+    if len(series) > 365:
+        series = last_days(series, 365)
     days = len(series)
-    weekday = [(series.start + dt.timedelta(days=i)).weekday() for i in range(days)]
+    parts = math.ceil(days / 183)
+    group = [(i * parts // days, (series.start + dt.timedelta(days=i)).weekday())
+             for i in range(days)]
 
     def changes(values):
         means = {}
-        for day in range(7):
-            recorded = [v for v, w in zip(values, weekday, strict=True)
-                        if w == day and not math.isnan(v)]
-            means[day] = sum(recorded) / len(recorded) if recorded else math.nan
-        adjusted = [v - means[w] for v, w in zip(values, weekday, strict=True)]
+        for key in set(group):
+            recorded = [v for v, g in zip(values, group, strict=True)
+                        if g == key and not math.isnan(v)]
+            means[key] = sum(recorded) / len(recorded) if recorded else math.nan
+        adjusted = [v - means[g] for v, g in zip(values, group, strict=True)]
         return [math.nan] + [adjusted[t] - adjusted[t - 1] for t in range(1, days)]
 
     dx, dy = changes(series[x_name]), changes(series[y_name])
@@ -46,15 +52,17 @@ def _by_readme(series, x_name, y_name, lag):
                 sum(v * v for v in cy.values()) / n)
             total += len(apart) / n * r_x * r_y
     inverse = 1 / n + 2 / n * total
-    n_eff = min(max((1 / inverse if inverse > 0 else n) - 6, 4), n)
+    n_eff = min(max((1 / inverse if inverse > 0 else n) - 6 * parts, 4), n)
     t_value = rho * math.sqrt((n_eff - 2) / (1 - rho**2))
     p = 2 * stats.t.sf(abs(t_value), n_eff - 2)
     half = 1.959964 / math.sqrt(max(n_eff - 3, 1))
     return n, rho, n_eff, p, (math.tanh(math.atanh(rho) - half), math.tanh(math.atanh(rho) + half))
 
 
-@pytest.mark.parametrize("journal", [planted(3, 200), NULLS[11].journal(5, 150)],
-                         ids=["planted effects, 25 % of days missed", "bad days skipped"])
+@pytest.mark.parametrize("journal", [planted(3, 200), NULLS[11].journal(5, 150),
+                                     NULLS[5].journal(6, 500)],
+                         ids=["planted effects, 25 % of days missed", "bad days skipped",
+                              "weekly pattern, longer than a year"])
 def test_every_number_follows_from_the_readme(journal):
     results = insights(journal)
     for pair, result in zip(PAIRS, results, strict=True):

@@ -171,12 +171,31 @@ def test_with_2_of_30_days_logged_no_rate_counts_unlogged_days(tmp_path):
 def test_a_period_too_short_for_associations_borrows_the_whole_journal_and_says_so(tmp_path):
     end = dt.date(2026, 6, 30)
     out = tmp_path / "short.pdf"
-    write_report(out, demo_entries(400, seed=3, end=end),
+    write_report(out, demo_entries(300, seed=3, end=end),
                  ReportOptions(end - dt.timedelta(days=13), end))
     first = " ".join(pdf_text(out)[0][0].split())
     assert "This period alone is too short for these, so they rest on my whole journal up " \
-           "to its end: 27 May 2025 – 30 Jun 2026" in first
+           "to its end: 4 Sep 2025 – 30 Jun 2026" in first
     assert "days analysed" in first  # the associations themselves are there
+
+
+def test_a_journal_longer_than_a_year_lends_its_last_year_only(tmp_path):
+    end = dt.date(2026, 6, 30)
+    out = tmp_path / "short.pdf"
+    write_report(out, demo_entries(400, seed=3, end=end),
+                 ReportOptions(end - dt.timedelta(days=13), end))
+    first = " ".join(pdf_text(out)[0][0].split())
+    assert "so they rest on the last 365 days of my journal up to its end: 1 Jul 2025 – 30 Jun " \
+           "2026" in first
+
+
+def test_a_report_of_more_than_a_year_says_its_insights_compare_the_last_year(tmp_path):
+    end = dt.date(2026, 6, 30)
+    out = tmp_path / "long.pdf"
+    write_report(out, demo_entries(500, seed=3, end=end),
+                 ReportOptions(end - dt.timedelta(days=499), end))
+    first = " ".join(pdf_text(out)[0][0].split())
+    assert "Only the last 365 days of this period are compared (1 Jul 2025 – 30 Jun 2026)" in first
 
 
 def test_the_clinician_can_leave_out_associations_and_charts(known_journal, tmp_path, capsys):
