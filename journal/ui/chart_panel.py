@@ -68,6 +68,7 @@ class ChartPanel(QWidget):
         self.state = state
         self.data: ChartData | None = None
         self.results: list[Insight] = []
+        self._chart_gave = 0  # splitter height the chart gave to Show details, given back on Hide
         self._stale = True
         # Redraws wait for the event loop (paint first); a hidden panel drops them (see hideEvent).
         self._redraw_timer = QTimer(self, singleShot=True, interval=0)
@@ -86,7 +87,6 @@ class ChartPanel(QWidget):
         self.details.verticalHeader().hide()
         self.details.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.details.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.details.hide()
         below = QWidget()
         text = QVBoxLayout(below)
         text.setContentsMargins(0, 0, 0, 0)
@@ -98,11 +98,13 @@ class ChartPanel(QWidget):
         self.details_words = QLabel("<br>".join(DETAIL_WORDS))
         self.details_words.setWordWrap(True)
         self.details_words.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.details_words.hide()
-        beside = QHBoxLayout()  # the words beside the table: every row fits on a laptop screen
-        beside.addWidget(self.details, 0)
+        self.details_box = QWidget()  # shown and hidden as one, so it takes no room when hidden
+        beside = QHBoxLayout(self.details_box)  # the words beside the table: all rows fit
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(self.details, 0, Qt.AlignmentFlag.AlignTop)
         beside.addWidget(self.details_words, 1)
-        text.addLayout(beside, 10)  # all the rows first (the table stops at their height)
+        self.details_box.hide()
+        text.addWidget(self.details_box, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.canvas)
         self.splitter.addWidget(below)
@@ -194,8 +196,9 @@ class ChartPanel(QWidget):
                      f"period, and {pairs.MIN_DAYS} days with both values are needed."]
         else:
             caution = f"{CAUTION} " if any(r.found for r in self.results) else ""
-            note = span_note(series)
-            lines.append(f"<i>{caution}{ALLOWED_FOR} {UNSEEN}{' ' + note if note else ''}</i>")
+            lines.append(f"<i>{caution}{ALLOWED_FOR} {UNSEEN}</i>")
+            if note := span_note(series):  # first: what every sentence below rests on
+                lines.insert(0, f"<i>{note}</i>")
         self.insights_label.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
         self.details.setRowCount(len(self.results))
         for row, r in enumerate(self.results):
@@ -238,8 +241,7 @@ class ChartPanel(QWidget):
             self.redraw()
 
     def _on_details_toggled(self, shown: bool) -> None:
-        self.details.setVisible(shown)
-        self.details_words.setVisible(shown)
+        self.details_box.setVisible(shown)
         self.details_button.setText("Hide details" if shown else "Show details")
         if shown:  # room for every comparison if the screen has it: the chart gives up height
             table = self.details
@@ -252,7 +254,13 @@ class ChartPanel(QWidget):
             wanted = (self.insights_label.minimumHeight() + self.details_button.sizeHint().height()
                       + full + 24)
             moved = min(max(wanted - below, 0), max(chart - self.canvas.minimumHeight(), 0))
+            self._chart_gave = moved
             self.splitter.setSizes([chart - moved, below + moved])
+        elif self._chart_gave:  # hidden again: the chart gets back what it gave
+            chart, below = self.splitter.sizes()
+            given = min(self._chart_gave, below)
+            self.splitter.setSizes([chart + given, below - given])
+            self._chart_gave = 0
 
     def _on_export_clicked(self) -> None:
         series = self.series

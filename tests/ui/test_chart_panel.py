@@ -99,6 +99,9 @@ def test_details_show_every_comparison_at_once_at_the_usual_window_size(open_win
     qtbot.waitUntil(lambda: table.rowViewportPosition(last) + table.rowHeight(last)
                     <= table.viewport().height())
     assert window.height() <= 800  # the window did not grow past the screen to make room
+    chart_with_details = panel.canvas.height()
+    panel.details_button.click()
+    qtbot.waitUntil(lambda: panel.canvas.height() > chart_with_details)  # the chart gets it back
 
 
 def test_export_chart_writes_the_chosen_format(open_window, db_path, qtbot, monkeypatch, tmp_path):
