@@ -80,9 +80,10 @@ class _Writer:
                              fontweight="bold" if bold else "normal", va="top")
             self.y -= self.step(size)
 
-    def heading(self, text: str, gap: float = 0.02) -> None:
-        """A section heading, kept on the page of at least two lines of what follows."""
-        self.room(gap + self.step(12) + 2 * self.step(10))
+    def heading(self, text: str, gap: float = 0.02, keep: float | None = None) -> None:
+        """A section heading, kept on the page of at least two lines of what follows (or of
+        *keep*, a fraction of the page)."""
+        self.room(gap + self.step(12) + (2 * self.step(10) if keep is None else keep))
         self.line(text, size=12, bold=True, gap=gap)
 
     def row(self, label: str, note: str, lines: Sequence[str], gap: float = 0.008) -> None:
@@ -268,7 +269,7 @@ def _tally(results: Sequence[Insight], lead: str = "Of") -> str:
 
 def _questions(w: _Writer, questions: str) -> None:
     """A box to write in (with the questions typed in the app): at least a tenth of a page."""
-    w.heading("Questions for my doctor")
+    w.heading("Questions for my doctor", keep=QUESTIONS_MIN + 0.005)  # with its box, not alone
     w.room(QUESTIONS_MIN)
     figure = w.figure
     top, bottom = w.y - 0.005, w.bottom

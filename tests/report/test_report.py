@@ -212,3 +212,15 @@ def test_the_clinician_can_leave_out_associations_and_charts(known_journal, tmp_
     text = " ".join(" ".join(pages).split())
     assert f"Page {len(pages)} of {len(pages)}" in text and len(pages) <= 2
     assert "day by day" not in text and "Trends," not in text  # no chart pages
+
+
+def test_the_questions_heading_stays_on_the_page_of_its_box(tmp_path):
+    """A full page 1 moved the box to a continuation page and left its heading behind."""
+    end = dt.date(2026, 6, 30)
+    out = tmp_path / "full.pdf"
+    write_report(out, demo_entries(500, seed=3, end=end),
+                 ReportOptions(end - dt.timedelta(days=499), end, questions="Ask about naps"))
+    pages = [" ".join(text.split()) for text in pdf_text(out)[0]]
+    with_heading = [i for i, text in enumerate(pages) if "Questions for my doctor" in text]
+    with_question = [i for i, text in enumerate(pages) if "Ask about naps" in text]
+    assert with_heading == with_question == [1]  # this journal fills page 1
