@@ -140,7 +140,7 @@ def _measure_options(command: Callable) -> Callable:
     by the measure's key, in the manner of sqlite-utils' ``output_options``."""
     for measure in reversed(MEASURES):
         if measure.scale is None:
-            metavar, help_text = "HOURS", f"{measure.question}: 7.5, 7,5 or 7:30."
+            metavar, help_text = "HOURS", f"{measure.question}: 7.5, 7:30 or 7 hours 30."
         else:
             metavar, help_text = "N", f"{measure.question} ({measure.words})."
         command = click.option(measure.option, measure.key, metavar=metavar,
@@ -422,7 +422,8 @@ def insights_command(preset: str | None, start: dt.date | None, end: dt.date | N
         span = compared(series)
         click.echo(_json({"period": period,
                           "compared": {"from": span.start.isoformat(),
-                                       "to": span.end.isoformat()},
+                                       "to": span.end.isoformat(),
+                                       "days_logged": span.days_logged},
                           "days_logged": series.days_logged,
                           "pairs": [r.as_json() for r in data.insights]}))
     else:

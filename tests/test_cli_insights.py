@@ -47,11 +47,32 @@ def test_a_period_longer_than_a_year_is_compared_on_its_last_year_and_says_so(ru
     data = json.loads(run("insights", "--json")[1])
     first, last = (dt.date.fromisoformat(data["period"][k]) for k in ("from", "to"))
     assert (last - first).days > 365
-    compared = {k: dt.date.fromisoformat(v) for k, v in data["compared"].items()}
-    assert compared == {"from": last - dt.timedelta(days=364), "to": last}
+    since, until = (dt.date.fromisoformat(data["compared"][k]) for k in ("from", "to"))
+    assert until <= last and since == until - dt.timedelta(days=364)  # ends on the last entry
+    assert data["compared"]["days_logged"] < data["days_logged"]
     assert all(p["n"] <= 365 for p in data["pairs"])
     text = " ".join(run("insights")[1].split())
-    assert "Only the last 365 days of this period are compared" in text
+    assert "Only your last 365 days with entries are compared here" in text
+
+
+def test_a_short_journal_gives_the_same_insights_for_all_days_and_the_last_year(run):
+    """Days before the first entry are not compared (they cost the weekday parts nothing)."""
+    run("demo", "--days", "100")
+    everything = json.loads(run("insights", "--json")[1])
+    last_year = json.loads(run("insights", "--json", "--period", "365")[1])
+    assert everything["pairs"] == last_year["pairs"]
+    assert everything["compared"] == last_year["compared"]
+    assert "Only your last" not in run("insights", "--period", "365")[1]
+
+
+def test_a_journal_silent_for_the_last_year_is_compared_on_its_last_year_with_entries(run):
+    for day in range(1, 61):  # 60 days in early 2024, nothing since
+        date = dt.date(2024, 1, 1) + dt.timedelta(days=day)
+        run("add", "--date", date.isoformat(), "--pain", str(day % 7), "--mood",
+            str(9 - day % 5), "--sleep", str(6 + day % 3))
+    data = json.loads(run("insights", "--json", "--from", "2023-01-01")[1])
+    assert data["compared"] == {"from": "2024-01-02", "to": "2024-03-01", "days_logged": 60}
+    assert {p["status"] for p in data["pairs"]} != {"insufficient"}
 
 
 def test_insights_on_too_few_days_say_so(run):

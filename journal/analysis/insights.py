@@ -21,7 +21,7 @@ import numpy as np
 from journal.analysis import pairs
 from journal.analysis.association import analysed, correlate, lagged_pair, weekday_blocks
 from journal.analysis.pairs import PAIRS, Pair
-from journal.analysis.series import DailySeries, last_days, paired, period_text
+from journal.analysis.series import DailySeries, days_from, paired, period_text
 from journal.analysis.wording import ALLOWED_FOR, CAUTION, UNSEEN, Facts, commonest, describe
 from journal.domain.grammar import count_text
 
@@ -79,18 +79,30 @@ def _significant(value: float | None) -> float | None:
 
 
 def compared(series: DailySeries) -> DailySeries:
-    """The days the insights compare: the period, or its last `pairs.MAX_DAYS` days."""
-    return last_days(series, pairs.MAX_DAYS)
+    """The days the insights compare: from the first to the last logged day of the period,
+    at most the `pairs.MAX_DAYS` days that end on the last logged day. Days without entries
+    at either end take no part (the weekday parts of `association.weekday_blocks` count the
+    days compared, so "all days" and "the last 365 days" of a short journal agree)."""
+    logged = np.flatnonzero(series.logged)
+    if len(logged) == 0:
+        return series
+    last = int(logged[-1])
+    return days_from(series, max(int(logged[0]), last - pairs.MAX_DAYS + 1), last)
+
+
+def leaves_out(series: DailySeries) -> bool:
+    """Whether `compared` leaves logged days of the period out (it is longer than a year)."""
+    return bool(series.logged[:(compared(series).start - series.start).days].any())
 
 
 def span_note(series: DailySeries) -> str:
-    """What every surface says when a long period is compared on its last year only ("")."""
-    if len(series) <= pairs.MAX_DAYS:
+    """What every surface says when logged days of the period were left out ("" if none)."""
+    if not leaves_out(series):
         return ""
     span = compared(series)
-    return (f"Only the last {pairs.MAX_DAYS} days of this period are compared "
-            f"({period_text(span.start, span.end)}): over longer spans, small distortions such "
-            "as skipped bad days would start to show as links.")
+    return (f"Only your last {pairs.MAX_DAYS} days with entries are compared here "
+            f"({period_text(span.start, span.end)}): over longer spans, small quirks of a "
+            "diary, such as skipping bad days, start to look like links.")
 
 
 def insights(series: DailySeries) -> list[Insight]:

@@ -71,14 +71,19 @@ def daily_series(entries: Sequence[Entry], start: dt.date | None = None,
     return DailySeries(start, end, values, logged)
 
 
+def days_from(series: DailySeries, first: int, last: int) -> DailySeries:
+    """Days *first* to *last* (indexes into *series*, both included)."""
+    if (first, last) == (0, len(series) - 1):
+        return series
+    return DailySeries(series.start + dt.timedelta(days=first),
+                       series.start + dt.timedelta(days=last),
+                       {name: values[first:last + 1] for name, values in series.values.items()},
+                       series.logged[first:last + 1])
+
+
 def last_days(series: DailySeries, days: int) -> DailySeries:
     """The last *days* days of *series* (the series itself when it is no longer)."""
-    if len(series) <= days:
-        return series
-    cut = len(series) - days
-    return DailySeries(series.end - dt.timedelta(days=days - 1), series.end,
-                       {name: values[cut:] for name, values in series.values.items()},
-                       series.logged[cut:])
+    return days_from(series, max(len(series) - days, 0), len(series) - 1)
 
 
 def rolling_mean(values: np.ndarray, window: int = 7, min_count: int = 4) -> np.ndarray:

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from journal.analysis import pairs
-from journal.analysis.insights import Insight, compared
+from journal.analysis.insights import Insight, compared, leaves_out
 from journal.analysis.series import DailySeries, period_text
 from journal.charts.style import BLUE, DAILY, INK, chart_style, fitted
 
@@ -50,9 +50,12 @@ def draw_association_overview(figure: Figure, series: DailySeries,
                               results: Sequence[Insight]) -> None:
     with chart_style():
         draw_associations(figure.subplots(), results)
-        days = compared(series)
-        last = f" (the last {len(days)} days)" if days is not series else ""
-        figure.suptitle(fitted(f"{period_text(days.start, days.end)}{last}. Filled: a link found "
+        span = f"{period_text(series.start, series.end)}"
+        if leaves_out(series):
+            days = compared(series)
+            span = (f"{period_text(days.start, days.end)} (your last {len(days)} days with "
+                    "entries)")
+        figure.suptitle(fitted(f"{span}. Filled: a link found "
                                "(weekday rhythms, trends and many comparisons allowed for). "
                                "Associations, not proof of cause. Slow effects and effects on "
                                "days not logged cannot be seen here.", _width(figure) * 0.95, 9),

@@ -20,11 +20,11 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WHOLE = re.compile(rf"\+?[0-9]{{1,{MAX_DIGITS}}}")
 _DECIMAL = re.compile(r"[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+")
 _CLOCK = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}})(?::| ?h ?)([0-9]{{1,2}})(?: ?min)?")
-_HOURS_ONLY = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}}) ?h")
+_HOURS_ONLY = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}}(?:[.,][0-9]{{1,{MAX_DIGITS}}})?) ?h")
 _SLEEP_ACCEPTED = (f"hours from 0 to {SLEEP_MAX_HOURS} in quarter hours, such as 7.5, 7,5, "
                    "7:30, 7h30, 7 h 30 or 7 hours 30")
-#: Words for hours after a whole number, said as "h": "6 hours", "6 hrs", "7 hours 30".
-_HOUR_WORDS = re.compile(r"(?<=[0-9]) ?(?:hours|hour|hrs|hr)\b")
+#: Words for hours after a number, said as "h": "6 hours", "7.5 hrs", "7 hours 30", "7hr30".
+_HOUR_WORDS = re.compile(r"(?<=[0-9]) ?(?:hours|hour|hrs|hr)(?![a-z])")
 #: Words for minutes at the end, once hours were named: "7h30m", "7 hours 30 minutes".
 _MINUTE_WORDS = re.compile(r"(?<=[0-9]) ?(?:minutes|minute|mins|min|m)$")
 #: The word that records "no exercise today" on the command line and in CSV files.
@@ -71,10 +71,10 @@ def parse_sleep(text: str) -> float | None:
     if not value:
         return None
     value = _HOUR_WORDS.sub("h", value)
-    if "h" in value:
+    if "h" in value or ":" in value:
         value = _MINUTE_WORDS.sub("", value)
     if hours_only := _HOURS_ONLY.fullmatch(value):
-        number = float(int(hours_only[1]))
+        number = float(hours_only[1].replace(",", "."))
     elif clock := _CLOCK.fullmatch(value):
         hours, minutes = int(clock[1]), int(clock[2])
         if minutes >= 60:

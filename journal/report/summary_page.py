@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from journal.analysis import pairs
-from journal.analysis.insights import Insight, compared
+from journal.analysis.insights import Insight, compared, leaves_out
 from journal.analysis.series import DailySeries, period_text
 from journal.analysis.summary import MIN_DAYS_TO_COMPARE, SEVERE_PAIN, Change, PeriodSummary
 from journal.analysis.wording import CAUTION, UNSEEN
@@ -225,7 +225,8 @@ def _associations(w: _Writer, results: Sequence[Insight], history: DailySeries |
     w.heading("What went together in my data")
     if history is not None:
         days = compared(history)  # at most the last year of it
-        part = "my whole journal" if days is history else f"the last {len(days)} days of my journal"
+        part = (f"the last {len(days)} days of my journal" if leaves_out(history)
+                else "my whole journal")
         w.line(f"This period alone is too short for these, so they rest on {part} up "
                f"to its end: {period_text(days.start, days.end)} "
                f"({days.days_logged:,} days logged).", indent=0.02, size=9)

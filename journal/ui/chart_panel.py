@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis import pairs
-from journal.analysis.insights import Insight, span_note
+from journal.analysis.insights import Insight, compared, span_note
 from journal.analysis.series import DailySeries
 from journal.analysis.wording import ALLOWED_FOR, CAUTION, UNSEEN
 from journal.charts.catalog import KINDS, chart_figure, draw_chart, save_figure
@@ -88,7 +89,7 @@ class ChartPanel(QWidget):
         self.details.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.details.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         below = QWidget()
-        text = QVBoxLayout(below)
+        text = self._below = QVBoxLayout(below)
         text.setContentsMargins(0, 0, 0, 0)
         text.addWidget(self.insights_label, 2)
         row = QHBoxLayout()
@@ -107,7 +108,11 @@ class ChartPanel(QWidget):
         text.addWidget(self.details_box, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.canvas)
-        self.splitter.addWidget(below)
+        self._scroller = QScrollArea()  # on a short screen text and details scroll, not overlap
+        self._scroller.setWidget(below)
+        self._scroller.setWidgetResizable(True)
+        self._scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.splitter.addWidget(self._scroller)
         self.splitter.setSizes([640, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(self._controls)
@@ -190,15 +195,16 @@ class ChartPanel(QWidget):
         series = self.series
         lines = [f"<b>{r.label}</b>: {r.statement}"
                  for r in self.results if r.status != "insufficient"]
+        note = span_note(series)
         if not lines:
-            lines = [f"Not enough days for insights yet: {count_text(series.days_logged, 'day')} "
-                     "logged in this "
-                     f"period, and {pairs.MIN_DAYS} days with both values are needed."]
+            days, where = (compared(series), "those days") if note else (series, "this period")
+            lines = [f"Not enough days for insights yet: {count_text(days.days_logged, 'day')} "
+                     f"logged in {where}, and {pairs.MIN_DAYS} days with both values are needed."]
         else:
             caution = f"{CAUTION} " if any(r.found for r in self.results) else ""
             lines.append(f"<i>{caution}{ALLOWED_FOR} {UNSEEN}</i>")
-            if note := span_note(series):  # first: what every sentence below rests on
-                lines.insert(0, f"<i>{note}</i>")
+        if note:  # first: what every sentence below rests on
+            lines.insert(0, f"<i>{note}</i>")
         self.insights_label.setHtml("<p>" + "</p><p>".join(lines) + "</p>")
         self.details.setRowCount(len(self.results))
         for row, r in enumerate(self.results):
@@ -242,6 +248,7 @@ class ChartPanel(QWidget):
 
     def _on_details_toggled(self, shown: bool) -> None:
         self.details_box.setVisible(shown)
+        self._below.setStretchFactor(self.insights_label, 0 if shown else 2)  # the table first
         self.details_button.setText("Hide details" if shown else "Show details")
         if shown:  # room for every comparison if the screen has it: the chart gives up height
             table = self.details
@@ -256,6 +263,8 @@ class ChartPanel(QWidget):
             moved = min(max(wanted - below, 0), max(chart - self.canvas.minimumHeight(), 0))
             self._chart_gave = moved
             self.splitter.setSizes([chart - moved, below + moved])
+            # On a short screen the rows scroll into view (the sentences are above them).
+            QTimer.singleShot(0, lambda: self._scroller.ensureWidgetVisible(self.details, 0, 0))
         elif self._chart_gave:  # hidden again: the chart gets back what it gave
             chart, below = self.splitter.sizes()
             given = min(self._chart_gave, below)

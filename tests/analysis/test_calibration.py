@@ -10,7 +10,7 @@ import pytest
 
 from journal.analysis.insights import insights
 from journal.analysis.pairs import PAIRS
-from tests.analysis.calibration import NULLS, planted, rate, wilson
+from tests.analysis.calibration import LIMITS, NULLS, planted, rate, wilson
 
 JOURNALS = 300  # per condition and length; pooled over the conditions: 9,600 journals
 SLEEP_PAIN = next(i for i, p in enumerate(PAIRS) if (p.x, p.y, p.lag_days) == (
@@ -44,6 +44,14 @@ def test_pooled_over_every_null_condition_at_most_5_percent_show_a_link(null_rat
     runs = sum(r for _, r in null_rates.values())
     low, high = wilson(hits, runs)
     assert hits / runs <= 0.05 and low < 0.05, f"{hits} of {runs} ({low:.1%} to {high:.1%})"
+
+
+def test_a_weekly_pattern_that_moves_within_a_year_is_removed_at_365_days():
+    """Weekday means per half year (a single set left 58 % of these journals with a link)."""
+    moved = next(n for n in LIMITS if n.name == "weekly pattern 1 SD that moves halfway")
+    hits, runs = rate(lambda seed: moved.journal(seed, 365), range(JOURNALS), any_link)
+    low, high = wilson(hits, runs)
+    assert low <= 0.05, f"{hits} of {runs} journals show a link ({low:.1%} to {high:.1%})"
 
 
 def test_a_sparse_or_constant_journal_never_hears_no_link():

@@ -20,14 +20,17 @@ from journal.domain.parse import (
     ("7 H 30", 7.5), ("7h", 7.0), ("7 h 45 min", 7.75), ("6,25", 6.25),
     ("6 hours", 6.0), ("6 Hours", 6.0), ("1 hour", 1.0), ("6hrs", 6.0), ("6 hr", 6.0),
     ("7 hours 30", 7.5), ("7 hours 30 minutes", 7.5), ("7h30m", 7.5), ("7 hrs 15 mins", 7.25),
+    ("7.5 hours", 7.5), ("7,5 hours", 7.5), ("6.5 hrs", 6.5), ("7.5h", 7.5), ("7hr30", 7.5),
+    ("7hrs30m", 7.5), ("7hours30", 7.5), ("7:30m", 7.5), ("7:30 min", 7.5), ("0 hours", 0.0),
 ])
 def test_sleep_accepts_decimal_points_commas_and_clock_times(text, hours):
     assert parse_sleep(text) == hours
 
 
-@pytest.mark.parametrize("text", ["25", "24:30", "7:60", "-1", "seven", "7.5h", "7:3:0",
+@pytest.mark.parametrize("text", ["25", "24:30", "7:60", "-1", "seven", "7.3h", "7:3:0",
                                   "7.3", "6:20", "7h10", "7m", "30 minutes", "7 hours 10",
-                                  "hours", "7 hourss"])
+                                  "hours", "7 hourss", "7 hours 90", "hours 7", "7.5 hours 30",
+                                  "30m"])
 def test_sleep_rejects_other_forms_naming_the_field_and_the_range(text):
     with pytest.raises(ValidationError) as caught:
         parse_sleep(text)

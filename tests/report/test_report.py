@@ -195,7 +195,8 @@ def test_a_report_of_more_than_a_year_says_its_insights_compare_the_last_year(tm
     write_report(out, demo_entries(500, seed=3, end=end),
                  ReportOptions(end - dt.timedelta(days=499), end))
     first = " ".join(pdf_text(out)[0][0].split())
-    assert "Only the last 365 days of this period are compared (1 Jul 2025 – 30 Jun 2026)" in first
+    assert "Only your last 365 days with entries are compared here (1 Jul 2025 – 30 Jun 2026)" \
+        in first
 
 
 def test_the_clinician_can_leave_out_associations_and_charts(known_journal, tmp_path, capsys):

@@ -2,6 +2,7 @@ import datetime as dt
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from journal.analysis import pairs
@@ -88,20 +89,39 @@ def test_details_show_rho_interval_n_and_q(open_window, db_path, qtbot):
     assert panel.details.item(0, 6).text() == "ok"
 
 
-def test_details_show_every_comparison_at_once_at_the_usual_window_size(open_window, db_path,
-                                                                       qtbot):
+@pytest.mark.parametrize("size", [(1000, 700), (1366, 768), (1000, 800)])
+def test_details_show_every_comparison_at_once_on_a_laptop_screen(open_window, db_path, qtbot,
+                                                                   size):
     fill(db_path, 200)
     window = open_window()
-    window.resize(1000, 800)
+    window.resize(*size)
     panel = open_charts(window, qtbot)
     panel.details_button.click()
     table, last = panel.details, panel.details.rowCount() - 1
-    qtbot.waitUntil(lambda: table.rowViewportPosition(last) + table.rowHeight(last)
-                    <= table.viewport().height())
-    assert window.height() <= 800  # the window did not grow past the screen to make room
+    scroller = panel._scroller.viewport()
+
+    def every_row_on_screen():
+        bottom = table.mapTo(scroller, table.rect().bottomLeft()).y()
+        top = table.mapTo(scroller, table.rect().topLeft()).y()
+        return (table.rowViewportPosition(last) + table.rowHeight(last)
+                <= table.viewport().height() and top >= 0 and bottom <= scroller.height())
+
+    qtbot.waitUntil(every_row_on_screen)
+    assert window.height() <= size[1]  # the window did not grow past the screen to make room
     chart_with_details = panel.canvas.height()
     panel.details_button.click()
     qtbot.waitUntil(lambda: panel.canvas.height() > chart_with_details)  # the chart gets it back
+
+
+def test_a_period_longer_than_a_year_says_first_that_its_last_year_is_compared(
+        open_window, db_path, qtbot):
+    fill(db_path, 500)
+    panel = open_charts(open_window(), qtbot)
+    panel.period_box.setCurrentIndex(panel.period_box.findData("all"))
+    qtbot.waitUntil(lambda: len(panel.series) >= 500 and bool(panel.results)
+                    and "Working out" not in panel.insights_label.toPlainText())
+    text = panel.insights_label.toPlainText()
+    assert text.startswith("Only your last 365 days with entries are compared here")
 
 
 def test_export_chart_writes_the_chosen_format(open_window, db_path, qtbot, monkeypatch, tmp_path):
