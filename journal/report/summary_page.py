@@ -257,15 +257,19 @@ def _mine(text: str) -> str:
 
 
 def _tally(results: Sequence[Insight], lead: str = "Of") -> str:
-    """How many comparisons ruled out a moderate link, were too early, or were not possible."""
+    """How many comparisons ruled out a moderate link, echoed a link, were too early, or were
+    not possible."""
     ruled_out = sum(r.no_link for r in results)
+    echoes = sum(r.echo_of is not None for r in results)
     unclear = sum(r.status in ("ok", "early") and not r.found and not r.no_link
-                  for r in results)
+                  and r.echo_of is None for r in results)
     impossible = sum(r.status in ("insufficient", "flat") for r in results)
+    echoed = (f"{echoes} {'was' if echoes == 1 else 'were'} probably an echo of a link above, "
+              if echoes else "")
     return (f"{lead} {len(results)} comparisons, {ruled_out} ruled out a moderate link, "
-            f"{unclear} {'was' if unclear == 1 else 'were'} too early to tell and {impossible} "
-            f"{'was' if impossible == 1 else 'were'} not possible (too few days, or too little "
-            "variation).")
+            f"{echoed}{unclear} {'was' if unclear == 1 else 'were'} too early to tell and "
+            f"{impossible} {'was' if impossible == 1 else 'were'} not possible (too few days, or "
+            "too little variation).")
 
 
 def _questions(w: _Writer, questions: str) -> None:

@@ -30,3 +30,11 @@ def test_a_report_where_nothing_could_be_tested_says_so_not_that_the_period_is_s
     text = page_1(entries)
     assert ("No link found in this period. Of 7 comparisons, 0 ruled out a moderate link, 0 were "
             "too early to tell and 7 were not possible") in text
+
+
+def test_an_echo_is_counted_as_an_echo_not_as_too_early():
+    """The demo year's activity links echo one day apart; the echo rests on hundreds of days."""
+    year = ReportOptions(END - dt.timedelta(days=364), END)
+    text = " ".join(figure_text(build_pages(demo_entries(365, seed=4, end=END), year,
+                                            first_only=True)[0]).split())
+    assert "1 was probably an echo of a link above, 0 were too early to tell" in text
