@@ -38,6 +38,8 @@ OVERLAYS = {"pain": ("pain_interference", PURPLE)}
 NOT_SHOWN = frozenset({"worst_pain", "energy", "sleep_quality"})
 
 MARGINS = {"left": 0.07, "right": 0.98, "top": 0.88, "bottom": 0.07, "hspace": 0.42}
+TITLE_ROOM_IN = 0.6  # at least this much above the first panel: the period title and its own
+PANEL_GAP_IN = 0.28  # at least this much between panels: the next panel's title
 LONG_DAYS = 400  # beyond this, weekly ranges and a 28-day mean show what daily lines would blur
 
 
@@ -128,9 +130,18 @@ def draw_trends(figure: Figure, series: DailySeries, treatments: Treatments | No
     timeline = marks.has_timeline(treatments, series)
     as_needed = marks.has_as_needed(treatments, series)
     ratios = [0.7] * timeline + [1.0] * len(PANELS) + [0.5] * as_needed
+    # On a short canvas (the window's chart with details open) the fractions would put the
+    # period title onto the first panel's title: keep room for them in inches instead.
+    inches = figure.get_figheight() * height
+    top = min(MARGINS["top"], 1 - TITLE_ROOM_IN / inches)
+    free = (top - MARGINS["bottom"]) * inches
+    panels = len(ratios)
+    hspace = MARGINS["hspace"]
+    if free > (panels - 1) * PANEL_GAP_IN:
+        hspace = max(hspace, panels * PANEL_GAP_IN / (free - (panels - 1) * PANEL_GAP_IN))
     margins = {"left": x0 + MARGINS["left"] * width, "right": x0 + MARGINS["right"] * width,
-               "bottom": y0 + MARGINS["bottom"] * height, "top": y0 + MARGINS["top"] * height,
-               "hspace": MARGINS["hspace"], "height_ratios": ratios}
+               "bottom": y0 + MARGINS["bottom"] * height, "top": y0 + top * height,
+               "hspace": hspace, "height_ratios": ratios}
     with chart_style():
         # Fixed margins: the layout solver would cost ~90 ms per redraw of this 4-panel chart.
         figure.set_layout_engine("none")

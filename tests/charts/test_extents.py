@@ -31,3 +31,24 @@ def test_every_chart_stays_inside_its_figure(twenty_years, days):
         width, height = figure.get_size_inches()
         assert drawn.x0 >= 0 and drawn.y0 >= 0, (kind, days, drawn)
         assert drawn.x1 <= width and drawn.y1 <= height, (kind, days, drawn)
+
+
+@pytest.mark.parametrize("height", [3.2, 4.0, 6.4])  # the window's chart at its smallest and up
+def test_the_trends_titles_keep_clear_of_each_other_on_a_short_canvas(twenty_years, height):
+    """At the canvas's smallest (details open on a laptop) the period title sat 0.08 in above
+    the first panel's title, and each panel's title 0.12 in below the panel above."""
+    from matplotlib.figure import Figure
+
+    from journal.charts.trends import draw_trends
+
+    start = END - dt.timedelta(days=89)
+    figure = Figure(figsize=(10, height))
+    draw_trends(figure, daily_series([e for e in twenty_years if e.date >= start], start, END))
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer, dpi = canvas.get_renderer(), figure.dpi
+    first_title = figure.axes[0].title.get_window_extent(renderer)
+    assert figure._suptitle.get_window_extent(renderer).y0 - first_title.y1 >= 0.2 * dpi
+    for upper, lower in zip(figure.axes, figure.axes[1:], strict=False):
+        gap = upper.get_window_extent(renderer).y0 - lower.title.get_window_extent(renderer).y1
+        assert gap >= 0.15 * dpi, (height, gap)
