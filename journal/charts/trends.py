@@ -155,6 +155,8 @@ def draw_trends(figure: Figure, series: DailySeries, treatments: Treatments | No
             draw_trend(ax, series, measure)
             if timeline:
                 marks.draw_lines(ax, treatments, series)
+            if PANELS[measure][1] and ax.get_position().height * figure.get_figheight() < 0.8:
+                ax.set_yticks(range(0, 11, 5))  # a short panel: 0, 5, 10 stay readable
         lowest = figure.axes[-1]  # the date axis is the lowest panel's
         # Exactly the period asked for, whatever days were logged in it.
         half_day = np.timedelta64(12, "h")

@@ -52,3 +52,5 @@ def test_the_trends_titles_keep_clear_of_each_other_on_a_short_canvas(twenty_yea
     for upper, lower in zip(figure.axes, figure.axes[1:], strict=False):
         gap = upper.get_window_extent(renderer).y0 - lower.title.get_window_extent(renderer).y1
         assert gap >= 0.15 * dpi, (height, gap)
+    pain_ticks = list(figure.axes[0].get_yticks())  # six numbers crowd a short panel
+    assert pain_ticks == ([0, 5, 10] if height < 5 else [0, 2, 4, 6, 8, 10])
