@@ -96,6 +96,8 @@ class Null:
     flares: float = 0.0       # shared episodes of 3-10 days, about one a month, SD
     ties: str = ""            # "heavy" or "heaped"
     long_days: float = 0.0    # share of days with a long activity (a hike: 120-400 minutes)
+    carried: float = 0.0      # share of days whose pain is the day before's, copied forward
+    patchy: bool = False      # each measure skipped on its own (15 %), weekends often (40 %)
     linked: bool = False      # pain and mood truly linked (latent r = -0.5)
 
     def shared(self, rng: np.random.Generator, t: np.ndarray, weekday: np.ndarray) -> np.ndarray:
@@ -135,6 +137,15 @@ class Null:
         if self.long_days:  # outliers in one measure: a single day must not make a link
             long = rng.random(days) < self.long_days
             values["activity_minutes"][long] = np.round(rng.uniform(120, 400, long.sum()) / 5) * 5
+        if self.carried:  # "same as yesterday": most changes in pain are then zero
+            pain = values["pain"]
+            for i in np.flatnonzero(rng.random(days) < self.carried):
+                if i:
+                    pain[i] = pain[i - 1]
+        if self.patchy:
+            missed |= (weekday >= 5) & (rng.random(days) < 0.4)
+            for name in NAMES:
+                values[name] = np.where(rng.random(days) < 0.15, np.nan, values[name])
         return as_series(values, missed, offset)
 
 
@@ -155,6 +166,8 @@ NULLS: tuple[Null, ...] = (
     Null("heavy ties", ties="heavy"),
     Null("heaped sleep", ties="heaped"),
     Null("long activity days (4 %)", long_days=0.04),
+    Null("pain carried forward (60 % of days)", carried=0.6),
+    Null("patchy logging, weekly pattern 0.5 SD", patchy=True, weekend=0.5),
     Null("realistic mix", phi=0.6, weekend=0.5, wave150=1.0, mnar=True),
 )
 
