@@ -111,7 +111,8 @@ def insights(series: DailySeries) -> list[Insight]:
     weekday = series.start.weekday()
     names = {p.x for p in PAIRS} | {p.y for p in PAIRS}
     changes = {name: analysed(series[name], weekday) for name in names}
-    facts = [_facts(series, changes, pair) for pair in PAIRS]
+    parts = weekday_blocks(len(series))  # the weekday means' parts, for every pair's n_eff
+    facts = [_facts(series, changes, pair, parts) for pair in PAIRS]
     qs = _benjamini_hochberg([f.test.p if f.status == "ok" else None for f in facts])
     found = [q is not None and q < pairs.Q_LEVEL and abs(f.test.rho) >= pairs.RELEVANT_RHO
              for f, q in zip(facts, qs, strict=True)]
@@ -155,7 +156,8 @@ def _echoes(facts: Sequence[Facts], found: Sequence[bool]) -> dict[int, str]:
     return echoes
 
 
-def _facts(series: DailySeries, changes: dict[str, np.ndarray], pair: Pair) -> Facts:
+def _facts(series: DailySeries, changes: dict[str, np.ndarray], pair: Pair,
+           parts: int) -> Facts:
     """What one pair's sentence and numbers rest on, and its status."""
     raw_x, raw_y = paired(series[pair.x], series[pair.y], pair.lag_days)
     x_days, y_days = lagged_pair(changes[pair.x], changes[pair.y], pair.lag_days)
@@ -165,7 +167,6 @@ def _facts(series: DailySeries, changes: dict[str, np.ndarray], pair: Pair) -> F
     if len(raw_x) >= pairs.MIN_DAYS:
         flat = next((c for c in (commonest(pair.x, raw_x), commonest(pair.y, raw_y))
                      if c[2] >= pairs.FLAT_SHARE), None)
-    parts = weekday_blocks(len(series))
     test = correlate(x_days, y_days, parts) if n >= pairs.MIN_DAYS and flat is None else None
     if unrecorded or n < pairs.MIN_DAYS:
         status = "insufficient"

@@ -81,11 +81,6 @@ def days_from(series: DailySeries, first: int, last: int) -> DailySeries:
                        series.logged[first:last + 1])
 
 
-def last_days(series: DailySeries, days: int) -> DailySeries:
-    """The last *days* days of *series* (the series itself when it is no longer)."""
-    return days_from(series, max(len(series) - days, 0), len(series) - 1)
-
-
 def rolling_mean(values: np.ndarray, window: int = 7, min_count: int = 4) -> np.ndarray:
     """Trailing *window*-day mean of the days that have a value; NaN with fewer than *min_count*.
 

@@ -50,7 +50,7 @@ def draw_association_overview(figure: Figure, series: DailySeries,
                               results: Sequence[Insight]) -> None:
     with chart_style():
         draw_associations(figure.subplots(), results)
-        span = f"{period_text(series.start, series.end)}"
+        span = period_text(series.start, series.end)
         if leaves_out(series):
             days = compared(series)
             span = (f"{period_text(days.start, days.end)} (your last {len(days)} days with "

@@ -135,10 +135,10 @@ def test_json_shape_is_stable():
 def test_a_period_longer_than_a_year_gives_the_insights_of_its_last_year():
     """Small true correlations from skipped bad days do not shrink with more days while the
     tests sharpen (README): the promise is measured up to a year, so no more is compared."""
-    from journal.analysis.series import last_days
+    from journal.analysis.series import days_from
     from tests.analysis.calibration import NULLS
 
     skipped = next(null for null in NULLS if null.name == "bad days skipped")
     journal = skipped.journal(seed=4, days=800)  # over two years
-    assert insights(journal) == insights(last_days(journal, 365))
+    assert insights(journal) == insights(days_from(journal, len(journal) - 365, len(journal) - 1))
     assert all(r.n_paired <= 365 for r in insights(journal))

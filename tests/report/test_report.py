@@ -168,33 +168,31 @@ def test_with_2_of_30_days_logged_no_rate_counts_unlogged_days(tmp_path):
     assert "Mean 7.0, median 7" in text  # of the two logged days, not of 30
 
 
-def test_a_period_too_short_for_associations_borrows_the_whole_journal_and_says_so(tmp_path):
+def demo_report(tmp_path, days, period_days, **options) -> list[str]:
+    """The text of each page of a report on *days* demo days ending 30 Jun 2026, for the
+    last *period_days* of them."""
     end = dt.date(2026, 6, 30)
-    out = tmp_path / "short.pdf"
-    write_report(out, demo_entries(300, seed=3, end=end),
-                 ReportOptions(end - dt.timedelta(days=13), end))
-    first = " ".join(pdf_text(out)[0][0].split())
+    out = tmp_path / "report.pdf"
+    write_report(out, demo_entries(days, seed=3, end=end),
+                 ReportOptions(end - dt.timedelta(days=period_days - 1), end, **options))
+    return [" ".join(text.split()) for text in pdf_text(out)[0]]
+
+
+def test_a_period_too_short_for_associations_borrows_the_whole_journal_and_says_so(tmp_path):
+    first = demo_report(tmp_path, 300, 14)[0]
     assert "This period alone is too short for these, so they rest on my whole journal up " \
            "to its end: 4 Sep 2025 – 30 Jun 2026" in first
     assert "days analysed" in first  # the associations themselves are there
 
 
 def test_a_journal_longer_than_a_year_lends_its_last_year_only(tmp_path):
-    end = dt.date(2026, 6, 30)
-    out = tmp_path / "short.pdf"
-    write_report(out, demo_entries(400, seed=3, end=end),
-                 ReportOptions(end - dt.timedelta(days=13), end))
-    first = " ".join(pdf_text(out)[0][0].split())
+    first = demo_report(tmp_path, 400, 14)[0]
     assert "so they rest on the last 365 days of my journal up to its end: 1 Jul 2025 – 30 Jun " \
            "2026" in first
 
 
 def test_a_report_of_more_than_a_year_says_its_insights_compare_the_last_year(tmp_path):
-    end = dt.date(2026, 6, 30)
-    out = tmp_path / "long.pdf"
-    write_report(out, demo_entries(500, seed=3, end=end),
-                 ReportOptions(end - dt.timedelta(days=499), end))
-    first = " ".join(pdf_text(out)[0][0].split())
+    first = demo_report(tmp_path, 500, 500)[0]
     assert "Only your last 365 days with entries are compared here (1 Jul 2025 – 30 Jun 2026)" \
         in first
 
@@ -217,11 +215,7 @@ def test_the_clinician_can_leave_out_associations_and_charts(known_journal, tmp_
 
 def test_the_questions_heading_stays_on_the_page_of_its_box(tmp_path):
     """A full page 1 moved the box to a continuation page and left its heading behind."""
-    end = dt.date(2026, 6, 30)
-    out = tmp_path / "full.pdf"
-    write_report(out, demo_entries(500, seed=3, end=end),
-                 ReportOptions(end - dt.timedelta(days=499), end, questions="Ask about naps"))
-    pages = [" ".join(text.split()) for text in pdf_text(out)[0]]
+    pages = demo_report(tmp_path, 500, 500, questions="Ask about naps")
     with_heading = [i for i, text in enumerate(pages) if "Questions for my doctor" in text]
     with_question = [i for i, text in enumerate(pages) if "Ask about naps" in text]
     assert with_heading == with_question == [1]  # this journal fills page 1
